@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The one line every benchmark ends with (format in INTERFACE.md). */
+export function resultLine(
+  name: string,
+  ours: number,
+  baseline: number,
+  unit: string,
+  ratio: number,
+  extra = '',
+): string {
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const figure = (value: number) => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
+  return `bench ${name}: ${figure(ours)} ${unit}; baseline ${figure(baseline)} ${unit}; ratio ${ratio.toFixed(2)}; ${extra}peak RSS ${peakMb} MB`;
+}
+
+export function temporaryDirectory(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ledarspegel-bench-${prefix}-`));
+}
+
+export function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** A deterministic organisation: a tree of managers with teams of 8, Swedish names. */
+export function organisationCsv(size: number): string {
+  const first = [
+    'Anna',
+    'Erik',
+    'Maria',
+    'Lars',
+    'Karin',
+    'Johan',
+    'Eva',
+    'Per',
+    'Åsa',
+    'Örjan',
+    'Fatima',
+    'Ali',
+  ];
+  const last = [
+    'Andersson',
+    'Johansson',
+    'Karlsson',
+    'Nilsson',
+    'Eriksson',
+    'Larsson',
+    'Öberg',
+    'Åkesson',
+    'Sjöberg',
+    'Lindqvist',
+  ];
+  const lines = ['employee_id,name,email,manager_employee_id,unit,locale'];
+  for (let i = 1; i <= size; i += 1) {
+    const manager = i === 1 ? '' : `E${Math.floor((i - 2) / 8) + 1}`;
+    const name = `${first[i % first.length]} ${last[(i * 7) % last.length]}`;
+    const unit = `Enhet ${Math.floor(i / 200) + 1}`;
+    lines.push(
+      `E${i},${name},person${i}@bench.kommun.se,${manager},${unit},${i % 10 === 0 ? 'en' : 'sv'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,23 @@
+// Jest resolves the same `@ledarspegel/*` aliases as TypeScript: derived from tsconfig `paths`.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+const shared = {
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Type checking is `npm run typecheck`; tests only transpile, which keeps them fast.
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+  ],
+};

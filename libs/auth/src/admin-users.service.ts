@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError } from '@ledarspegel/core';
+import { AdminUser } from './admin-user.entity';
+import { hashPassword, passwordWeakness } from './password';
+
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+@Injectable()
+export class AdminUsersService {
+  constructor(@InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>) {}
+
+  /** Creates an HR account; refuses a weak password or an e-mail that already has one. */
+  async create(emailInput: string, password: string): Promise<{ id: string; email: string }> {
+    const email = emailInput.trim().toLowerCase();
+    if (!EMAIL_PATTERN.test(email) || email.length > 254) {
+      throw new DomainError('invalid', `'${emailInput}' is not a valid e-mail address`, [
+        { field: 'email', message: 'not a valid e-mail address' },
+      ]);
+    }
+    const weakness = passwordWeakness(password, email);
+    if (weakness) {
+      throw new DomainError('invalid', `Weak password: ${weakness}`, [
+        { field: 'password', message: weakness },
+      ]);
+    }
+    if (await this.admins.existsBy({ email })) {
+      throw new DomainError('conflict', `An admin with the e-mail ${email} already exists`);
+    }
+    const admin = await this.admins.save(
+      this.admins.create({ email, passwordHash: await hashPassword(password), lastLoginAt: null }),
+    );
+    return { id: admin.id, email: admin.email };
+  }
+
+  findByEmail(email: string): Promise<AdminUser | null> {
+    return this.admins.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  findById(id: string): Promise<AdminUser | null> {
+    return this.admins.findOneBy({ id });
+  }
+
+  async recordLogin(id: string, at: Date): Promise<void> {
+    await this.admins.update({ id }, { lastLoginAt: at });
+  }
+}

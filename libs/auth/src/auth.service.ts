@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { DomainError } from '@ledarspegel/core';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from './access-token';
+import { AdminActor } from './admin-actor';
+import { AdminUsersService } from './admin-users.service';
+import { LoginDto, LoginResponseDto } from './login.dto';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
+
+export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
+
+@Injectable()
+export class AuthService {
+  private readonly secret: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    private readonly admins: AdminUsersService,
+  ) {
+    if (!config.secretKey) {
+      throw new Error('SECRET_KEY was not resolved');
+    }
+    this.secret = config.secretKey;
+  }
+
+  /** `client` is the caller's address, for the failed-login limit. */
+  async login(client: string, dto: LoginDto): Promise<LoginResponseDto> {
+    const wait = this.throttle.retryAfterMs(client, dto.email);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new DomainError(
+        'too_many_requests',
+        `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+        undefined,
+        { 'retry-after': String(seconds) },
+      );
+    }
+    const admin = await this.admins.findByEmail(dto.email);
+    // Verify against a dummy hash for unknown accounts, so timing does not reveal which exist.
+    const valid = await verifyPassword(dto.password, admin?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!admin || !valid) {
+      this.throttle.recordFailure(client, dto.email);
+      throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+    }
+    this.throttle.recordSuccess(client, dto.email);
+    const now = new Date();
+    await this.admins.recordLogin(admin.id, now);
+    const exp = Math.floor(now.getTime() / 1000) + ACCESS_TOKEN_TTL_SECONDS;
+    return {
+      accessToken: signAccessToken({ sub: admin.id, exp }, this.secret),
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+  }
+
+  /** The actor for a bearer token, or null when it is bad, expired or its admin is gone. */
+  async authenticate(token: string): Promise<AdminActor | null> {
+    const payload = verifyAccessToken(token, this.secret, Math.floor(Date.now() / 1000));
+    if (!payload) {
+      return null;
+    }
+    const admin = await this.admins.findById(payload.sub);
+    return admin ? { kind: 'admin', id: admin.id, email: admin.email } : null;
+  }
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, parseConfig } from './app-config';
+import { resolveSecretKey } from './secret-key';
+
+const cwd = '/srv/ledarspegel';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('has the documented defaults', () => {
+    const config = parseConfig({}, cwd);
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: '/srv/ledarspegel/var/ledarspegel.sqlite',
+    });
+    expect(config.smtpUrl).toBeNull();
+    expect(config.mailDir).toBe('/srv/ledarspegel/var/mail');
+    expect(config.mailFrom).toBe('Ledarspegel <no-reply@localhost>');
+    expect(config.worker).toBe('embedded');
+    expect(config.secretKey).toBeNull();
+  });
+
+  it('reads every documented variable', () => {
+    const config = parseConfig(
+      {
+        PORT: '8080',
+        PUBLIC_URL: 'https://feedback.huddinge.se/',
+        DATABASE_URL: 'postgres://app:secret@db:5432/ledarspegel',
+        SMTP_URL: 'smtps://user:pass@mail.example.se:465',
+        MAIL_DIR: '/tmp/mail',
+        MAIL_FROM: 'HR <hr@huddinge.se>',
+        WORKER: 'off',
+        SECRET_KEY: 'x'.repeat(40),
+      },
+      cwd,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://feedback.huddinge.se',
+      database: { type: 'postgres', url: 'postgres://app:secret@db:5432/ledarspegel' },
+      smtpUrl: 'smtps://user:pass@mail.example.se:465',
+      mailDir: '/tmp/mail',
+      mailFrom: 'HR <hr@huddinge.se>',
+      worker: 'off',
+      secretKey: 'x'.repeat(40),
+    });
+  });
+
+  it('accepts sqlite in memory', () => {
+    expect(parseConfig({ DATABASE_URL: 'sqlite::memory:' }, cwd).database).toEqual({
+      type: 'sqlite',
+      path: ':memory:',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'integer from 1 to 65535'],
+    [{ PORT: '70000' }, 'PORT', 'integer from 1 to 65535'],
+    [{ PORT: '-1' }, 'PORT', 'integer from 1 to 65535'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', "'sqlite:PATH'"],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL', 'names no file'],
+    [{ DATABASE_URL: 'postgres://host' }, 'DATABASE_URL', 'needs a host and a database'],
+    [{ PUBLIC_URL: 'feedback.example.se' }, 'PUBLIC_URL', 'not a URL'],
+    [{ PUBLIC_URL: 'ftp://x.se' }, 'PUBLIC_URL', 'http:// or https://'],
+    [{ SMTP_URL: 'http://mail:25' }, 'SMTP_URL', 'smtp:// or smtps://'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', 'not an e-mail address'],
+    [{ WORKER: 'yes' }, 'WORKER', "'embedded' or 'off'"],
+    [{ SECRET_KEY: 'short' }, 'SECRET_KEY', 'at least 32'],
+    [{ NODE_ENV: 'production' }, 'SECRET_KEY', 'required when NODE_ENV=production'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of'],
+  ])('rejects %j naming %s', (env, variable, allowed) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+    expect(error.message).toContain(allowed);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('never repeats a database password in an error', () => {
+    const error = errorOf({ DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('resolveSecretKey', () => {
+  it('generates a key once into var/ and reuses it', () => {
+    const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-config-'));
+    try {
+      const config = parseConfig({ VAR_DIR: varDir }, cwd);
+      const first = resolveSecretKey(config).secretKey;
+      const second = resolveSecretKey(config).secretKey;
+      expect(first).toMatch(/^[\w-]{32,}$/);
+      expect(second).toBe(first);
+      const mode = fs.statSync(path.join(varDir, 'secret-key')).mode & 0o777;
+      expect(mode).toBe(0o600);
+    } finally {
+      fs.rmSync(varDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a given key', () => {
+    const key = 'k'.repeat(32);
+    expect(resolveSecretKey(parseConfig({ SECRET_KEY: key }, cwd)).secretKey).toBe(key);
+  });
+});

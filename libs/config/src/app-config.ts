@@ -1,0 +1,237 @@
+/**
+ * The one place where the environment is read and checked. Everything else receives the typed,
+ * frozen `AppConfig`. A bad value throws a `ConfigError` whose message is one line naming the
+ * variable and what is allowed, so `npm start` can print it and exit.
+ */
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string } // path is ':memory:' or an absolute file path
+  | { type: 'postgres'; url: string };
+
+export type WorkerMode = 'embedded' | 'off';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  readonly nodeEnv: string;
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  readonly smtpUrl: string | null;
+  readonly mailDir: string;
+  readonly mailFrom: string;
+  readonly worker: WorkerMode;
+  /** null only before `resolveSecretKey` has run; the config module always resolves it. */
+  readonly secretKey: string | null;
+  readonly varDir: string;
+  readonly logLevel: LogLevel;
+  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). */
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+export const MIN_SECRET_KEY_LENGTH = 32;
+
+function value(env: Environment, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) {
+    return undefined;
+  }
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) {
+    return 3000;
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError('PORT', `'${raw}' is not a port number; use an integer from 1 to 65535`);
+  }
+  return Number(raw);
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  const text = raw ?? `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `'${text}' is not a URL; use e.g. https://feedback.example.se`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `'${text}' must start with http:// or https://`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL', `'${text}' must not have a query or fragment`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function parseDatabase(raw: string | undefined, cwd: string): DatabaseConfig {
+  const text = raw ?? 'sqlite:var/ledarspegel.sqlite';
+  const allowed = "use 'sqlite:PATH', 'sqlite::memory:' or 'postgres://user@host:port/database'";
+  if (text.startsWith('sqlite:')) {
+    const file = text.slice('sqlite:'.length);
+    if (file === '') {
+      throw new ConfigError('DATABASE_URL', `'${text}' names no file; ${allowed}`);
+    }
+    return { type: 'sqlite', path: file === ':memory:' ? ':memory:' : path.resolve(cwd, file) };
+  }
+  if (text.startsWith('postgres://') || text.startsWith('postgresql://')) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new ConfigError('DATABASE_URL', `'${redactUrl(text)}' is not a valid URL; ${allowed}`);
+    }
+    if (!url.hostname || url.pathname.length <= 1) {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `'${redactUrl(text)}' needs a host and a database; ${allowed}`,
+      );
+    }
+    return { type: 'postgres', url: text };
+  }
+  throw new ConfigError('DATABASE_URL', `'${redactUrl(text)}' is not supported; ${allowed}`);
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined) {
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      `'${redactUrl(raw)}' is not a URL; use smtp://[user:pass@]host:port or smtps://...`,
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL', `'${redactUrl(raw)}' must start with smtp:// or smtps://`);
+  }
+  if (!url.hostname) {
+    throw new ConfigError('SMTP_URL', `'${redactUrl(raw)}' names no host`);
+  }
+  return raw;
+}
+
+function parseMailFrom(raw: string | undefined): string {
+  const text = raw ?? 'Ledarspegel <no-reply@localhost>';
+  const address = /<([^<>\s]+)>\s*$/.exec(text)?.[1] ?? text;
+  if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+    throw new ConfigError(
+      'MAIL_FROM',
+      `'${text}' is not an e-mail address; use 'Name <address@example.se>' or 'address@example.se'`,
+    );
+  }
+  return text;
+}
+
+function parseWorker(raw: string | undefined): WorkerMode {
+  const text = raw ?? 'embedded';
+  if (text !== 'embedded' && text !== 'off') {
+    throw new ConfigError('WORKER', `'${text}' is not allowed; use 'embedded' or 'off'`);
+  }
+  return text;
+}
+
+function parseSecretKey(raw: string | undefined, production: boolean): string | null {
+  if (raw === undefined) {
+    if (production) {
+      throw new ConfigError(
+        'SECRET_KEY',
+        `is required when NODE_ENV=production; set at least ${MIN_SECRET_KEY_LENGTH} random characters`,
+      );
+    }
+    return null;
+  }
+  if (raw.length < MIN_SECRET_KEY_LENGTH) {
+    throw new ConfigError(
+      'SECRET_KEY',
+      `is ${raw.length} characters long; use at least ${MIN_SECRET_KEY_LENGTH} random characters`,
+    );
+  }
+  return raw;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) {
+    return fallback;
+  }
+  const text = raw.toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) {
+    return true;
+  }
+  if (['false', '0', 'no'].includes(text)) {
+    return false;
+  }
+  throw new ConfigError(name, `'${raw}' is not allowed; use true or false`);
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  const text = (raw ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(text)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `'${raw}' is not allowed; use one of ${LOG_LEVELS.join(', ')}`,
+    );
+  }
+  return text as LogLevel;
+}
+
+/** Hides the password part of a URL so that an error message never prints a credential. */
+export function redactUrl(text: string): string {
+  return text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+}
+
+/** Parses and validates the environment. Pure: no file or network access. */
+export function parseConfig(env: Environment, cwd: string = process.cwd()): AppConfig {
+  const nodeEnv = value(env, 'NODE_ENV') ?? 'development';
+  const production = nodeEnv === 'production';
+  const port = parsePort(value(env, 'PORT'));
+  const varDir = path.resolve(cwd, value(env, 'VAR_DIR') ?? 'var');
+  return Object.freeze({
+    nodeEnv,
+    production,
+    port,
+    host: value(env, 'HOST') ?? '0.0.0.0',
+    publicUrl: parsePublicUrl(value(env, 'PUBLIC_URL'), port),
+    database: Object.freeze(parseDatabase(value(env, 'DATABASE_URL'), cwd)),
+    smtpUrl: parseSmtpUrl(value(env, 'SMTP_URL')),
+    mailDir: path.resolve(cwd, value(env, 'MAIL_DIR') ?? path.join(varDir, 'mail')),
+    mailFrom: parseMailFrom(value(env, 'MAIL_FROM')),
+    worker: parseWorker(value(env, 'WORKER')),
+    secretKey: parseSecretKey(value(env, 'SECRET_KEY'), production),
+    varDir,
+    logLevel: parseLogLevel(value(env, 'LOG_LEVEL')),
+    trustProxy: parseBoolean('TRUST_PROXY', value(env, 'TRUST_PROXY'), false),
+  });
+}

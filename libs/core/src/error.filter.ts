@@ -1,0 +1,25 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mapError } from './error-body';
+import { LOGGER } from './logger.provider';
+import { AppLogger, redactRequestPath } from './logger';
+
+/** The one exception filter: every error leaves as `{statusCode, error, message, details?}`. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: AppLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { body, headers, unexpected } = mapError(exception);
+    if (unexpected) {
+      this.logger.error(
+        { err: exception, method: request.method, path: redactRequestPath(request.url) },
+        'unhandled error',
+      );
+    }
+    void reply.status(body.statusCode).headers(headers).send(body);
+  }
+}

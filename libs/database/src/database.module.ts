@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { dataSourceOptions, openDataSource } from './data-source';
+
+@Module({})
+export class DatabaseModule {
+  /** The database from `DATABASE_URL`, with migrations run before anything uses it. */
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+          dataSourceFactory: async (options) => {
+            if (!options) {
+              throw new Error('database options are missing');
+            }
+            return openDataSource(options);
+          },
+        }),
+      ],
+    };
+  }
+}

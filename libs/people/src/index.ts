@@ -1,0 +1,6 @@
+export * from './people-csv';
+export * from './people-import';
+export * from './people.module';
+export * from './people.service';
+export * from './person.dto';
+export * from './person.entity';

@@ -1,0 +1,155 @@
+import { findReportingCycles, parsePeopleCsv, PeopleCsvError } from './people-csv';
+
+const HEADER = 'employee_id,name,email,manager_employee_id,unit,locale';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
+const where = (errors: PeopleCsvError[]) =>
+  errors.map(({ row, field, code }) => `${row} ${field} ${code}`);
+
+describe('parsePeopleCsv', () => {
+  it('reads a clean file, lowercasing e-mail and defaulting the locale to sv', () => {
+    const result = parsePeopleCsv(
+      csv('1,Anna Åberg,Anna@Kommun.SE,,Ledning,', '2,Örjan Ek,orjan@kommun.se,1,Skola,EN'),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.people).toEqual([
+      {
+        employeeId: '1',
+        name: 'Anna Åberg',
+        email: 'anna@kommun.se',
+        managerEmployeeId: null,
+        unit: 'Ledning',
+        locale: 'sv',
+        row: 2,
+      },
+      {
+        employeeId: '2',
+        name: 'Örjan Ek',
+        email: 'orjan@kommun.se',
+        managerEmployeeId: '1',
+        unit: 'Skola',
+        locale: 'en',
+        row: 3,
+      },
+    ]);
+  });
+
+  it('reads what Excel saves: BOM, semicolons, CRLF, quotes, columns in any order, no locale column', () => {
+    const text =
+      '\uFEFFUnit;Name;EMPLOYEE_ID;email;manager_employee_id\r\n"Vård; omsorg";"Berg, ""Kicki""";7;k@x.se;\r\n';
+    const result = parsePeopleCsv(Buffer.from(text, 'utf8'));
+    expect(result.errors).toEqual([]);
+    expect(result.people[0]).toMatchObject({
+      employeeId: '7',
+      name: 'Berg, "Kicki"',
+      unit: 'Vård; omsorg',
+      locale: 'sv',
+    });
+  });
+
+  it('numbers rows as the line each record starts on, across quoted line breaks and empty lines', () => {
+    const result = parsePeopleCsv(csv('1,"Anna', 'Åberg",a@x.se,,A,sv', '', '2,Bo,bo@,1,A,sv'));
+    expect(result.people[0]?.name).toBe('Anna\nÅberg');
+    expect(where(result.errors)).toEqual(['5 email invalid_email']);
+  });
+
+  it('lists every problem of every row, sorted by row and column', () => {
+    const result = parsePeopleCsv(
+      csv(
+        '1,Anna,anna@x.se,,A,sv',
+        ',Bo,bo@x.se,1,,sv',
+        '3,Cilla,cilla-at-x.se,1,A,de',
+        '1,Dan,dan@x.se,,A,sv',
+        '5,Eva,ANNA@X.SE,77,A,sv',
+        '6,Fia,fia@x.se,6,A,sv',
+        `7,${'x'.repeat(201)},g@x.se,1,A,sv`,
+      ),
+    );
+    expect(where(result.errors)).toEqual([
+      '3 employee_id required',
+      '3 unit required',
+      '4 email invalid_email',
+      '4 locale invalid_locale',
+      '5 employee_id duplicate_employee_id',
+      '6 email duplicate_email',
+      '6 manager_employee_id unknown_manager',
+      '7 manager_employee_id self_manager',
+      '8 name too_long',
+    ]);
+    expect(result.errors.find((e) => e.code === 'duplicate_employee_id')?.message).toContain(
+      'row 2',
+    );
+    expect(result.errors.find((e) => e.code === 'invalid_email')?.message).toContain(
+      "'cilla-at-x.se'",
+    );
+  });
+
+  it('reports each person of a reporting cycle', () => {
+    const result = parsePeopleCsv(
+      csv(
+        '1,A,a@x.se,,U,',
+        '2,B,b@x.se,4,U,',
+        '3,C,c@x.se,2,U,',
+        '4,D,d@x.se,3,U,',
+        '5,E,e@x.se,6,U,',
+        '6,F,f@x.se,5,U,',
+      ),
+    );
+    expect(where(result.errors)).toEqual([
+      '3 manager_employee_id reporting_cycle',
+      '4 manager_employee_id reporting_cycle',
+      '5 manager_employee_id reporting_cycle',
+      '6 manager_employee_id reporting_cycle',
+      '7 manager_employee_id reporting_cycle',
+    ]);
+    expect(result.errors[0]?.message).toBe('reporting cycle: 2 -> 4 -> 3 -> 2');
+    expect(result.errors[3]?.message).toBe('reporting cycle: 5 -> 6 -> 5');
+  });
+
+  it.each([
+    ['an empty file', '', '1 file empty_file'],
+    ['a header only', `${HEADER}\n`, '2 file empty_file'],
+    ['an unclosed quote', csv('1,"Anna,a@x.se,,A,sv'), '2 file malformed'],
+  ])('refuses %s', (_name, text, expected) => {
+    expect(where(parsePeopleCsv(text).errors)).toEqual([expected]);
+  });
+
+  it('names missing and unknown columns in the header', () => {
+    const result = parsePeopleCsv('employee_id,namn,email,unit\n1,Anna,a@x.se,A\n');
+    expect(where(result.errors)).toEqual([
+      '1 namn unknown_column',
+      '1 name missing_column',
+      '1 manager_employee_id missing_column',
+    ]);
+  });
+
+  it('handles 50,000 people in a single reporting chain quickly and without recursion', () => {
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `${i},P${i},p${i}@x.se,${i === 0 ? '' : i - 1},U,sv`,
+    );
+    const started = Date.now();
+    const result = parsePeopleCsv(csv(...rows));
+    expect(result.errors).toEqual([]);
+    expect(result.people).toHaveLength(50_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('findReportingCycles', () => {
+  it('finds each cycle once and nothing in a tree', () => {
+    expect(
+      findReportingCycles([
+        { employeeId: 'a', managerEmployeeId: null },
+        { employeeId: 'b', managerEmployeeId: 'a' },
+        { employeeId: 'c', managerEmployeeId: 'b' },
+      ]),
+    ).toEqual([]);
+    expect(
+      findReportingCycles([
+        { employeeId: 'x', managerEmployeeId: 'y' },
+        { employeeId: 'y', managerEmployeeId: 'x' },
+        { employeeId: 'z', managerEmployeeId: 'x' },
+      ]),
+    ).toEqual([['x', 'y']]);
+  });
+});

@@ -1,0 +1,343 @@
+/**
+ * Reads and checks the people CSV (INTERFACE.md). Pure: no Nest, no database. The file is the
+ * whole organisation, so a manager must be in the same file. Every problem is reported with the
+ * row a spreadsheet shows (header = row 1) and the column, so HR can fix the file in one go.
+ */
+import { parse } from 'csv-parse/sync';
+
+export const PEOPLE_CSV_COLUMNS = [
+  'employee_id',
+  'name',
+  'email',
+  'manager_employee_id',
+  'unit',
+  'locale',
+] as const;
+export type PeopleCsvColumn = (typeof PEOPLE_CSV_COLUMNS)[number];
+const REQUIRED_COLUMNS: readonly PeopleCsvColumn[] = [
+  'employee_id',
+  'name',
+  'email',
+  'manager_employee_id',
+  'unit',
+];
+
+export type Locale = 'sv' | 'en';
+
+export interface PersonRecord {
+  employeeId: string;
+  name: string;
+  email: string;
+  managerEmployeeId: string | null;
+  unit: string;
+  locale: Locale;
+  /** the row in the file, header = 1 */
+  row: number;
+}
+
+export type PeopleCsvErrorCode =
+  | 'malformed'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'required'
+  | 'invalid_email'
+  | 'invalid_locale'
+  | 'too_long'
+  | 'duplicate_employee_id'
+  | 'duplicate_email'
+  | 'unknown_manager'
+  | 'self_manager'
+  | 'reporting_cycle'
+  | 'empty_file';
+
+export interface PeopleCsvError {
+  row: number;
+  field: string;
+  code: PeopleCsvErrorCode;
+  message: string;
+}
+
+export interface PeopleCsvResult {
+  people: PersonRecord[];
+  errors: PeopleCsvError[];
+}
+
+const MAX_LENGTH: Readonly<Record<PeopleCsvColumn, number>> = {
+  employee_id: 64,
+  name: 200,
+  email: 254,
+  manager_employee_id: 64,
+  unit: 200,
+  locale: 2,
+};
+
+const EMAIL_PATTERN = /^[^@\s",;<>()[\]\\]+@[^@\s",;<>()[\]\\]+\.[^@\s",;<>()[\]\\.]{2,}$/;
+
+function detectDelimiter(headerLine: string): ',' | ';' {
+  const commas = headerLine.split(',').length;
+  const semicolons = headerLine.split(';').length;
+  return semicolons > commas ? ';' : ',';
+}
+
+function firstLine(text: string): string {
+  const end = text.search(/\r?\n/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/**
+ * Finds every reporting cycle (A reports to B ... reports to A). Iterative and linear, so a
+ * 50,000-level chain neither overflows the stack nor takes long. Each cycle is listed once,
+ * starting from its member that appears first in the input.
+ */
+export function findReportingCycles(
+  people: ReadonlyArray<{ employeeId: string; managerEmployeeId: string | null }>,
+): string[][] {
+  const managerOf = new Map<string, string | null>();
+  for (const person of people) {
+    managerOf.set(person.employeeId, person.managerEmployeeId);
+  }
+  // 0 = unvisited, 1 = on the current walk, 2 = done
+  const state = new Map<string, 1 | 2>();
+  const cycles: string[][] = [];
+  for (const person of people) {
+    if (state.has(person.employeeId)) {
+      continue;
+    }
+    const walk: string[] = [];
+    let current: string | null | undefined = person.employeeId;
+    while (current != null && managerOf.has(current) && !state.has(current)) {
+      state.set(current, 1);
+      walk.push(current);
+      current = managerOf.get(current);
+    }
+    if (current != null && state.get(current) === 1) {
+      cycles.push(walk.slice(walk.indexOf(current)));
+    }
+    for (const id of walk) {
+      state.set(id, 2);
+    }
+  }
+  return cycles;
+}
+
+interface ParsedRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+interface RawRecord {
+  row: number;
+  values: Partial<Record<PeopleCsvColumn, string>>;
+}
+
+export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
+  const text = (Buffer.isBuffer(input) ? input.toString('utf8') : input).replace(/^\uFEFF/, '');
+  const errors: PeopleCsvError[] = [];
+  const fail = (row: number, field: string, code: PeopleCsvErrorCode, message: string): void => {
+    errors.push({ row, field, code, message });
+  };
+
+  if (text.trim() === '') {
+    fail(
+      1,
+      'file',
+      'empty_file',
+      'the file is empty; it needs a header row and one row per person',
+    );
+    return { people: [], errors };
+  }
+
+  let records: ParsedRecord[];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(firstLine(text)),
+      bom: true,
+      info: true,
+      raw: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as ParsedRecord[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    fail(line ?? 1, 'file', 'malformed', `the file is not valid CSV: ${(error as Error).message}`);
+    return { people: [], errors };
+  }
+
+  const [header, ...body] = records;
+  if (!header) {
+    fail(
+      1,
+      'file',
+      'empty_file',
+      'the file is empty; it needs a header row and one row per person',
+    );
+    return { people: [], errors };
+  }
+
+  // Column positions by name; order is free, names ignore case and surrounding spaces.
+  const position = new Map<PeopleCsvColumn, number>();
+  header.record.forEach((name, index) => {
+    const column = name.trim().toLowerCase();
+    if ((PEOPLE_CSV_COLUMNS as readonly string[]).includes(column)) {
+      if (position.has(column as PeopleCsvColumn)) {
+        fail(1, column, 'unknown_column', `the column '${column}' appears twice`);
+      }
+      position.set(column as PeopleCsvColumn, index);
+    } else {
+      fail(
+        1,
+        name || `column ${index + 1}`,
+        'unknown_column',
+        `unknown column '${name}'; the columns are ${PEOPLE_CSV_COLUMNS.join(', ')}`,
+      );
+    }
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!position.has(column)) {
+      fail(1, column, 'missing_column', `the header has no '${column}' column`);
+    }
+  }
+  if (errors.length > 0) {
+    return { people: [], errors };
+  }
+  if (body.length === 0) {
+    fail(2, 'file', 'empty_file', 'the file has a header but no people');
+    return { people: [], errors };
+  }
+
+  // A record's row is the line it starts on, as an editor or a spreadsheet shows it; a quoted
+  // field spanning lines does not shift the rows after it, and skipped empty lines still count.
+  const raw: RawRecord[] = body.map(({ record, raw: source, info }) => {
+    // `raw` holds the skipped empty lines before the record and its own line break after it.
+    const recordText = source.replace(/^[\r\n]+/, '').replace(/(?:\r\n|\n|\r)$/, '');
+    const innerLineBreaks = (recordText.match(/\r\n|\n|\r/g) ?? []).length;
+    const values: Partial<Record<PeopleCsvColumn, string>> = {};
+    for (const [column, index] of position) {
+      values[column] = (record[index] ?? '').trim();
+    }
+    return { row: info.lines - innerLineBreaks, values };
+  });
+
+  const people: PersonRecord[] = [];
+  const firstRowOfId = new Map<string, number>();
+  const firstRowOfEmail = new Map<string, number>();
+  for (const { row, values } of raw) {
+    let valid = true;
+    for (const column of PEOPLE_CSV_COLUMNS) {
+      const value = values[column] ?? '';
+      if (value.length > MAX_LENGTH[column] && column !== 'locale') {
+        fail(
+          row,
+          column,
+          'too_long',
+          `'${value.slice(0, 20)}...' is longer than ${MAX_LENGTH[column]} characters`,
+        );
+        valid = false;
+      }
+    }
+    for (const column of ['employee_id', 'name', 'email', 'unit'] as const) {
+      if (!values[column]) {
+        fail(row, column, 'required', `${column} is required`);
+        valid = false;
+      }
+    }
+    const employeeId = values.employee_id ?? '';
+    const email = (values.email ?? '').toLowerCase();
+    if (email && !EMAIL_PATTERN.test(email)) {
+      fail(row, 'email', 'invalid_email', `'${values.email}' is not a valid e-mail address`);
+      valid = false;
+    }
+    const localeText = (values.locale ?? '').toLowerCase();
+    if (localeText !== '' && localeText !== 'sv' && localeText !== 'en') {
+      fail(
+        row,
+        'locale',
+        'invalid_locale',
+        `'${values.locale}' is not a language we have; use sv or en`,
+      );
+      valid = false;
+    }
+    if (employeeId) {
+      const first = firstRowOfId.get(employeeId);
+      if (first !== undefined) {
+        fail(
+          row,
+          'employee_id',
+          'duplicate_employee_id',
+          `'${employeeId}' is already used on row ${first}`,
+        );
+        valid = false;
+      } else {
+        firstRowOfId.set(employeeId, row);
+      }
+    }
+    if (email && EMAIL_PATTERN.test(email)) {
+      const first = firstRowOfEmail.get(email);
+      if (first !== undefined) {
+        fail(row, 'email', 'duplicate_email', `'${values.email}' is already used on row ${first}`);
+        valid = false;
+      } else {
+        firstRowOfEmail.set(email, row);
+      }
+    }
+    const managerEmployeeId = values.manager_employee_id || null;
+    if (managerEmployeeId !== null && managerEmployeeId === employeeId) {
+      fail(
+        row,
+        'manager_employee_id',
+        'self_manager',
+        `'${employeeId}' cannot be their own manager`,
+      );
+      valid = false;
+    }
+    if (valid) {
+      people.push({
+        employeeId,
+        name: values.name ?? '',
+        email,
+        managerEmployeeId,
+        unit: values.unit ?? '',
+        locale: localeText === 'en' ? 'en' : 'sv',
+        row,
+      });
+    }
+  }
+
+  // Managers must be people of this file (the file is the whole organisation).
+  for (const { row, values } of raw) {
+    const manager = values.manager_employee_id;
+    if (manager && manager !== values.employee_id && !firstRowOfId.has(manager)) {
+      fail(
+        row,
+        'manager_employee_id',
+        'unknown_manager',
+        `no one in the file has the employee_id '${manager}'`,
+      );
+    }
+  }
+
+  const rowOf = new Map(people.map((person) => [person.employeeId, person.row]));
+  for (const cycle of findReportingCycles(
+    people.filter((p) => p.managerEmployeeId === null || rowOf.has(p.managerEmployeeId)),
+  )) {
+    const description = [...cycle, cycle[0]].join(' -> ');
+    for (const id of cycle) {
+      fail(
+        rowOf.get(id) ?? 0,
+        'manager_employee_id',
+        'reporting_cycle',
+        `reporting cycle: ${description}`,
+      );
+    }
+  }
+
+  const columnOrder = (field: string): number => {
+    const index = (PEOPLE_CSV_COLUMNS as readonly string[]).indexOf(field);
+    return index < 0 ? PEOPLE_CSV_COLUMNS.length : index;
+  };
+  errors.sort((a, b) => a.row - b.row || columnOrder(a.field) - columnOrder(b.field));
+  return { people, errors };
+}

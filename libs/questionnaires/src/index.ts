@@ -1,0 +1,6 @@
+export * from './questionnaire';
+export * from './questionnaire-loader';
+export * from './questionnaire-registry';
+export * from './questionnaire-validation';
+export * from './questionnaire.dto';
+export * from './questionnaires.module';

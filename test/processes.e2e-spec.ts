@@ -1,0 +1,190 @@
+/**
+ * The commands a user types, run as real processes from the build: `npm start`, the CLI and
+ * the worker, with a bad configuration as well as a good one.
+ */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+const root = path.resolve(__dirname, '..');
+const cli = path.join(root, 'dist/apps/cli/src/main.js');
+const api = path.join(root, 'dist/apps/api/src/main.js');
+const worker = path.join(root, 'dist/apps/worker/src/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHealth(port: number, child: ChildProcess): Promise<Response> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with ${child.exitCode}`);
+    }
+    try {
+      return await fetch(`http://127.0.0.1:${port}/health`);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error('the server did not answer /health within 60 s');
+}
+
+describe('processes', () => {
+  let varDir: string;
+  let database: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, [cli, ...args], {
+      cwd: root,
+      env: { ...env, ...extra },
+      encoding: 'utf8',
+    });
+
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-build.js')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) {
+      throw new Error(`build failed: ${build.stderr}`);
+    }
+    varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-process-'));
+    database = await createTestDatabase();
+    const url =
+      database.kind === 'sqlite'
+        ? `sqlite:${path.join(varDir, 'ledarspegel.sqlite')}`
+        : database.url;
+    env = {
+      ...process.env,
+      DATABASE_URL: url,
+      VAR_DIR: varDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    };
+  }, 180_000);
+
+  afterAll(async () => {
+    await database.drop();
+    fs.rmSync(varDir, { recursive: true, force: true });
+  });
+
+  it('npm start serves /health and creates its database and secret key', async () => {
+    const port = await freePort();
+    // its own process group, so that stopping npm stops the server it started too
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: root,
+      env: { ...env, PORT: String(port) },
+      stdio: 'pipe',
+      detached: true,
+    });
+    try {
+      const response = await waitForHealth(port, child);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+      expect(fs.existsSync(path.join(varDir, 'secret-key'))).toBe(true);
+      if (database.kind === 'sqlite') {
+        expect(fs.existsSync(path.join(varDir, 'ledarspegel.sqlite'))).toBe(true);
+      }
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      await exited;
+    }
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ WORKER: 'maybe' }, 'WORKER'],
+    [{ NODE_ENV: 'production', SECRET_KEY: '' }, 'SECRET_KEY'],
+  ])('refuses to start with %j, naming %s on one line', (extra, variable) => {
+    const result = spawnSync(process.execPath, [api], {
+      cwd: root,
+      env: { ...env, ...extra },
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(variable);
+  });
+
+  it('admin:create creates an account and refuses weak or duplicate ones', () => {
+    const ok = run([
+      'admin:create',
+      '--email',
+      'hr@kalix.test',
+      '--password',
+      'Norrbotten-Ledare-2026',
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('hr@kalix.test');
+    const duplicate = run([
+      'admin:create',
+      '--email',
+      'HR@kalix.test',
+      '--password',
+      'Norrbotten-Ledare-2026',
+    ]);
+    expect(duplicate.status).not.toBe(0);
+    expect(duplicate.stderr.trim().split('\n')).toHaveLength(1);
+    expect(duplicate.stderr).toContain('already exists');
+    const weak = run(['admin:create', '--email', 'ny@kalix.test', '--password', 'kort']);
+    expect(weak.status).not.toBe(0);
+    expect(weak.stderr).toContain('at least 12 characters');
+    const missing = run(['admin:create', '--email', 'ny@kalix.test']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('usage');
+  });
+
+  it('people:import imports a file, and lists every error of a bad one', () => {
+    const ok = run(['people:import', path.join(root, 'seeds/people-example.csv')]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('12 created');
+    const bad = path.join(varDir, 'bad.csv');
+    fs.writeFileSync(
+      bad,
+      'employee_id,name,email,manager_employee_id,unit\n1,Anna,anna@x.se,,A\n2,Bo,bo-at-x,9,A\n',
+    );
+    const rejected = run(['people:import', bad]);
+    expect(rejected.status).not.toBe(0);
+    expect(rejected.stderr).toContain('row 3, email');
+    expect(rejected.stderr).toContain('row 3, manager_employee_id');
+    expect(rejected.stderr).toMatch(/error: The file has 2 errors; nothing was imported/);
+    const again = run(['people:import', path.join(root, 'seeds/people-example.csv')]);
+    expect(again.stdout).toContain('0 created, 0 updated, 12 unchanged');
+    const absent = run(['people:import', path.join(varDir, 'missing.csv')]);
+    expect(absent.status).not.toBe(0);
+    expect(absent.stderr).toContain('cannot read');
+  });
+
+  it('the worker starts and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [worker], {
+      cwd: root,
+      env: { ...env, LOG_LEVEL: 'info' },
+      stdio: 'pipe',
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!output.includes('worker started') && Date.now() < deadline && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(output).toContain('worker started');
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+  });
+});

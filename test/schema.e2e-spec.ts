@@ -1,0 +1,27 @@
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { createTestApp, TestApp } from './support/test-app';
+import { testDatabaseKind } from './support/test-database';
+
+describe('database schema', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is built by the migrations exactly as the entities describe it', async () => {
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    expect(await dataSource.showMigrations()).toBe(false);
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  if (testDatabaseKind() === 'sqlite') {
+    it('has foreign keys on and a busy timeout', async () => {
+      const dataSource = t.app.get<DataSource>(getDataSourceToken());
+      expect(await dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+      expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+    });
+  }
+});

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { AdminUsersService } from '@ledarspegel/auth';
+import { AppConfig, parseConfig, resolveSecretKey } from '@ledarspegel/config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  config: AppConfig;
+  database: TestDatabase;
+  varDir: string;
+  close(): Promise<void>;
+}
+
+/** The real api, in process, on its own database and its own var/ folder. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-test-'));
+  const config = resolveSecretKey(
+    parseConfig({ DATABASE_URL: database.url, VAR_DIR: varDir, LOG_LEVEL: 'silent', ...env }),
+  );
+  let app: NestFastifyApplication;
+  try {
+    app = await createApiApp(config);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    database,
+    varDir,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      fs.rmSync(varDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const TEST_ADMIN = { email: 'hr@kommun.test', password: 'Rätt-lösenord-2026' };
+
+/** Creates the HR admin and returns a bearer token for it. */
+export async function signInAsAdmin(testApp: TestApp): Promise<string> {
+  const admins = testApp.app.get(AdminUsersService);
+  if (!(await admins.findByEmail(TEST_ADMIN.email))) {
+    await admins.create(TEST_ADMIN.email, TEST_ADMIN.password);
+  }
+  const response = await testApp.http.post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);
+  return (response.body as { accessToken: string }).accessToken;
+}
