@@ -6,6 +6,7 @@
  * PostgreSQL work happens in a scratch database that is dropped afterwards.
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -120,9 +121,13 @@ async function main(): Promise<void> {
         ),
     },
   ];
-  let missing = false;
+  // Both differences first, so a failure on one database writes nothing for the other.
+  const diffs = [];
   for (const target of targets) {
-    const { up, down } = await target.diff();
+    diffs.push({ ...target, ...(await target.diff()) });
+  }
+  let missing = false;
+  for (const { up, down, ...target } of diffs) {
     if (up.length === 0) {
       process.stdout.write(`${target.kind}: the migrations match the entities\n`);
       continue;
@@ -144,6 +149,7 @@ async function main(): Promise<void> {
     const className = `${name}${timestamp}`;
     fs.writeFileSync(path.join(directory, `${timestamp}-${name}.ts`), render(className, up, down));
     writeIndex(directory, target.constant);
+    spawnSync('npx', ['prettier', '--write', directory], { cwd: projectRoot(), stdio: 'ignore' });
     process.stdout.write(
       `${target.kind}: wrote ${timestamp}-${name}.ts with ${up.length} statement(s)\n`,
     );

@@ -23,7 +23,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await createTestDatabase();
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-test-'));
   const config = resolveSecretKey(
-    parseConfig({ DATABASE_URL: database.url, VAR_DIR: varDir, LOG_LEVEL: 'silent', ...env }),
+    parseConfig({
+      DATABASE_URL: database.url,
+      VAR_DIR: varDir,
+      LOG_LEVEL: 'silent',
+      WORKER: 'off',
+      PUBLIC_URL: 'http://ledarspegel.test',
+      ...env,
+    }),
   );
   let app: NestFastifyApplication;
   try {

@@ -1,25 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
-import { AppConfig, ConfigModule } from '@ledarspegel/config';
+import { CampaignsModule } from '@ledarspegel/campaigns';
+import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule, HealthModule } from '@ledarspegel/database';
+import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { ResponsesModule } from '@ledarspegel/responses';
+import { TemplatesModule } from '@ledarspegel/templates';
+import { BackgroundWorkerModule } from '@ledarspegel/worker';
 
 /** The HTTP application: assembles the libs, holds no code of its own. */
 @Module({})
 export class ApiModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         CoreModule,
         DatabaseModule.forRoot(),
+        TemplatesModule,
+        MailModule,
         HealthModule,
         AuthModule,
         PeopleModule,
         QuestionnairesModule,
+        CampaignsModule,
+        ResponsesModule,
+        BackgroundWorkerModule.forRoot(config.worker === 'embedded'),
       ],
     };
   }

@@ -1,15 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@ledarspegel/config';
+import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
+import { MailModule } from '@ledarspegel/mail';
+import { TemplatesModule } from '@ledarspegel/templates';
+import { BackgroundWorkerModule } from '@ledarspegel/worker';
 
-/** The background work without HTTP; jobs (outbox, schedules, reports) join as they are built. */
+/** The background work without HTTP: outbox dispatch and the campaign schedule. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), CoreModule, DatabaseModule.forRoot()],
+      imports: [
+        ConfigModule.forRoot(config),
+        CoreModule,
+        DatabaseModule.forRoot(),
+        TemplatesModule,
+        MailModule,
+        BackgroundWorkerModule.forRoot(true),
+      ],
     };
   }
 }

@@ -1,10 +1,13 @@
+import path from 'node:path';
 import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ledarspegel/config';
 import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
+import { projectRoot } from './project-root';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -45,6 +48,13 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot(), 'public'),
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
   });
 
   fastify.addContentTypeParser(

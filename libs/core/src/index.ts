@@ -1,3 +1,4 @@
+export * from './clock';
 export * from './core.module';
 export * from './domain-error';
 export * from './error-body';

@@ -1,5 +1,27 @@
 import { AdminUser } from '@ledarspegel/auth';
+import {
+  Assignment,
+  AssignmentToken,
+  Campaign,
+  CampaignRater,
+  CampaignSubject,
+  DailyResponseCount,
+} from '@ledarspegel/campaigns';
+import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
+import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
 /** Every entity of the schema: the migrations must describe exactly these (schema.e2e-spec). */
-export const ENTITIES = [AdminUser, Person];
+export const ENTITIES = [
+  AdminUser,
+  Person,
+  Campaign,
+  CampaignSubject,
+  CampaignRater,
+  Assignment,
+  AssignmentToken,
+  DailyResponseCount,
+  OutboxMessage,
+  SurveyResponse,
+  Draft,
+];

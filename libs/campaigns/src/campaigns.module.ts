@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { AssignmentToken } from './assignment-token.entity';
+import { Assignment } from './assignment.entity';
+import { CampaignRater } from './campaign-rater.entity';
+import { CampaignScheduler } from './campaign-scheduler';
+import { CampaignSubject } from './campaign-subject.entity';
+import { Campaign } from './campaign.entity';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+import { DailyResponseCount } from './daily-response-count.entity';
+import { InvitationComposer } from './invitation.composer';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Campaign,
+      CampaignSubject,
+      CampaignRater,
+      Assignment,
+      AssignmentToken,
+      DailyResponseCount,
+    ]),
+    QuestionnairesModule,
+  ],
+  controllers: [CampaignsController],
+  providers: [CampaignsService, CampaignScheduler, InvitationComposer],
+  exports: [CampaignsService, CampaignScheduler],
+})
+export class CampaignsModule {}

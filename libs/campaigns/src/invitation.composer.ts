@@ -1,0 +1,105 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import {
+  MessageComposer,
+  OutboxDispatcher,
+  OutboxMessage,
+  PermanentMailError,
+} from '@ledarspegel/mail';
+import { Person } from '@ledarspegel/people';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
+import { AssignmentToken } from './assignment-token.entity';
+import { Assignment } from './assignment.entity';
+import { Campaign } from './campaign.entity';
+import { hashSurveyToken, newSurveyToken } from './survey-token';
+
+interface InvitationPayload {
+  campaignId: string;
+  raterId: string;
+}
+
+/**
+ * Renders the one invitation (or reminder) a rater gets per campaign: every subject they are
+ * asked to rate, each with its own link. The links' tokens are minted here, at sending, and
+ * only their hashes are stored, so no working link ever rests in the database.
+ */
+@Injectable()
+export class InvitationComposer implements MessageComposer, OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly templates: TemplateRenderer,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register('invitation', this);
+    this.dispatcher.register('reminder', this);
+  }
+
+  async compose(message: OutboxMessage) {
+    const { campaignId, raterId } = JSON.parse(message.payload) as InvitationPayload;
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await manager.findOneBy(Campaign, { id: campaignId });
+      const rater = await manager.findOneBy(Person, { id: raterId });
+      if (!campaign || !rater) {
+        throw new PermanentMailError('the campaign or the rater no longer exists');
+      }
+      if (campaign.status !== 'open') {
+        return null;
+      }
+      const assignments = await manager.find(Assignment, {
+        where: { campaignId, raterId, answered: false },
+        relations: { subject: true },
+      });
+      if (assignments.length === 0) {
+        return null; // everything answered already: nothing to send
+      }
+      const links = assignments
+        .map((assignment) => {
+          const token = newSurveyToken();
+          return { assignment, token, hash: hashSurveyToken(token) };
+        })
+        .sort(
+          (a, b) =>
+            Number(b.assignment.relationship === 'self') -
+            Number(a.assignment.relationship === 'self'),
+        );
+      await manager.insert(
+        AssignmentToken,
+        links.map(({ assignment, hash }) => ({ tokenHash: hash, assignmentId: assignment.id })),
+      );
+      const language = toLanguage(rater.locale);
+      const questionnaire = this.questionnaires.get(
+        campaign.questionnaireKey,
+        campaign.questionnaireVersion,
+      );
+      const context = {
+        reminder: message.kind === 'reminder',
+        raterName: rater.name,
+        campaignName: campaign.name,
+        questionnaireTitle: questionnaire.title,
+        closesAt: campaign.closesAt,
+        threshold: campaign.anonymityThreshold,
+        showManagerSeparately: campaign.showManagerSeparately,
+        ratesAsManager: assignments.some((a) => a.relationship === 'manager'),
+        links: links.map(({ assignment, token }) => ({
+          self: assignment.relationship === 'self',
+          subjectName: assignment.subject?.name ?? '',
+          url: `${this.config.publicUrl}/s/${token}`,
+        })),
+      };
+      const subjectKey =
+        message.kind === 'reminder' ? 'mail.reminder.subject' : 'mail.invitation.subject';
+      return {
+        subject: this.templates.message(language, subjectKey, { campaign: campaign.name }),
+        html: this.templates.render('mail/invitation.html', language, context),
+        text: this.templates.render('mail/invitation.txt', language, context),
+      };
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from './mail-transport';
+export * from './mail.module';
+export * from './outbox-dispatcher';
+export * from './outbox-message.entity';
+export * from './outbox.repository';
+export * from './retry-policy';

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer, { Transporter } from 'nodemailer';
+import type { AppConfig } from '@ledarspegel/config';
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: MailAttachment[];
+}
+
+/** Where mail goes: an SMTP server (pooled), or `.eml` files for a trial install. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'eml';
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+function smtpOptions(url: string) {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    pool: true as const,
+    maxConnections: 5,
+    maxMessages: 500,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    auth: parsed.username
+      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+      : undefined,
+  };
+}
+
+class SmtpTransport implements MailTransport {
+  readonly kind = 'smtp' as const;
+  private readonly transporter: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transporter = nodemailer.createTransport(smtpOptions(url));
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transporter.sendMail({ from: this.from, ...mail });
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+/** Writes each message as an RFC 822 `.eml` file; written to a temporary name, then renamed. */
+class EmlTransport implements MailTransport {
+  readonly kind = 'eml' as const;
+  private readonly transporter: Transporter;
+
+  constructor(
+    private readonly directory: string,
+    private readonly from: string,
+  ) {
+    this.transporter = nodemailer.createTransport({
+      streamTransport: true,
+      buffer: true,
+      newline: 'unix',
+    });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = (await this.transporter.sendMail({ from: this.from, ...mail })) as {
+      message: Buffer;
+    };
+    await fs.promises.mkdir(this.directory, { recursive: true });
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
+    const temporary = path.join(this.directory, `.${name}.tmp`);
+    await fs.promises.writeFile(temporary, info.message);
+    await fs.promises.rename(temporary, path.join(this.directory, name));
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+export function createMailTransport(config: AppConfig): MailTransport {
+  return config.smtpUrl
+    ? new SmtpTransport(config.smtpUrl, config.mailFrom)
+    : new EmlTransport(config.mailDir, config.mailFrom);
+}

@@ -1,0 +1,78 @@
+/**
+ * Reads a submitted survey form against its questionnaire. Pure: field names are the form
+ * contract (INTERFACE.md): `item-ID` with MIN..MAX or `na`, `open-ID` text, `action`.
+ */
+import type { Questionnaire } from '@ledarspegel/questionnaires';
+import type { AnswerValue } from './response.entity';
+
+export const MAX_COMMENT_LENGTH = 4000;
+
+export interface SurveyAnswers {
+  answers: Record<string, AnswerValue>;
+  comments: Record<string, string>;
+}
+
+export interface FieldProblem {
+  field: string;
+  code: 'missing' | 'invalid' | 'too_long';
+}
+
+export interface ReadForm {
+  action: 'save' | 'submit';
+  values: SurveyAnswers;
+  problems: FieldProblem[];
+}
+
+type FormBody = Record<string, unknown>;
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    return single(value[value.length - 1]);
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function readSurveyForm(questionnaire: Questionnaire, body: FormBody): ReadForm {
+  const action = single(body.action) === 'save' ? 'save' : 'submit';
+  const values: SurveyAnswers = { answers: {}, comments: {} };
+  const problems: FieldProblem[] = [];
+  const { min, max, allowNotApplicable } = questionnaire.scale;
+  for (const dimension of questionnaire.dimensions) {
+    for (const item of dimension.items) {
+      const field = `item-${item.id}`;
+      const raw = single(body[field])?.trim();
+      if (raw === undefined || raw === '') {
+        if (action === 'submit') {
+          problems.push({ field, code: 'missing' });
+        }
+        continue;
+      }
+      if (raw === 'na' && allowNotApplicable) {
+        values.answers[item.id] = 'na';
+      } else if (/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max) {
+        values.answers[item.id] = Number(raw);
+      } else {
+        problems.push({ field, code: 'invalid' });
+      }
+    }
+  }
+  for (const question of questionnaire.openQuestions) {
+    const field = `open-${question.id}`;
+    const text = (single(body[field]) ?? '').replace(/\r\n/g, '\n').trim();
+    if (text.length > MAX_COMMENT_LENGTH) {
+      problems.push({ field, code: 'too_long' });
+      values.comments[question.id] = text;
+    } else if (text !== '') {
+      values.comments[question.id] = text;
+    }
+  }
+  return { action, values, problems };
+}
+
+/** Keeps only what is valid for the questionnaire, e.g. a draft read back after a new version. */
+export function parseStoredAnswers(answers: string, comments: string): SurveyAnswers {
+  return {
+    answers: JSON.parse(answers) as Record<string, AnswerValue>,
+    comments: JSON.parse(comments) as Record<string, string>,
+  };
+}

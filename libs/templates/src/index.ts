@@ -1,0 +1,2 @@
+export * from './template-renderer';
+export * from './templates.module';

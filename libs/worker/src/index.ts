@@ -1,0 +1,2 @@
+export * from './background-worker';
+export * from './worker.module';
