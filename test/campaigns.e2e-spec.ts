@@ -214,10 +214,10 @@ describe('campaigns: create, review raters, launch', () => {
       const again = await t.http.post(`/api/v1/campaigns/${id}/launch`).set(auth()).expect(200);
       expect(again.body).toEqual(launched.body);
       const dataSource = t.app.get<DataSource>(getDataSourceToken());
-      const [{ count }] = (await dataSource.query(
+      const counted = await dataSource.query(
         `SELECT COUNT(*) AS count FROM outbox_message WHERE campaign_id = '${id}' AND kind = 'invitation'`,
-      )) as { count: string | number }[];
-      expect(Number(count)).toBe(11);
+      );
+      expect(Number(counted[0]?.count)).toBe(11);
       const campaign = await t.http.get(`/api/v1/campaigns/${id}`).set(auth()).expect(200);
       expect(campaign.body).toMatchObject({ status: 'open', launchedAt: expect.any(String) });
     });

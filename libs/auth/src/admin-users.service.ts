@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { DomainError } from '@ledarspegel/core';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { DomainError, serialWrite } from '@ledarspegel/core';
 import { AdminUser } from './admin-user.entity';
 import { hashPassword, passwordWeakness } from './password';
 
@@ -9,7 +9,10 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 @Injectable()
 export class AdminUsersService {
-  constructor(@InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>) {}
+  constructor(
+    @InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /** Creates an HR account; refuses a weak password or an e-mail that already has one. */
   async create(emailInput: string, password: string): Promise<{ id: string; email: string }> {
@@ -28,8 +31,9 @@ export class AdminUsersService {
     if (await this.admins.existsBy({ email })) {
       throw new DomainError('conflict', `An admin with the e-mail ${email} already exists`);
     }
-    const admin = await this.admins.save(
-      this.admins.create({ email, passwordHash: await hashPassword(password), lastLoginAt: null }),
+    const passwordHash = await hashPassword(password);
+    const admin = await serialWrite(this.dataSource, () =>
+      this.admins.save(this.admins.create({ email, passwordHash, lastLoginAt: null })),
     );
     return { id: admin.id, email: admin.email };
   }
@@ -43,6 +47,6 @@ export class AdminUsersService {
   }
 
   async recordLogin(id: string, at: Date): Promise<void> {
-    await this.admins.update({ id }, { lastLoginAt: at });
+    await serialWrite(this.dataSource, () => this.admins.update({ id }, { lastLoginAt: at }));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
-import { AppLogger, Clock, CLOCK, LOGGER } from '@ledarspegel/core';
+import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
 import { Assignment } from './assignment.entity';
@@ -60,7 +60,7 @@ export class CampaignScheduler {
     if (dueDays.length === 0) {
       return 0;
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       // Mark the days first, conditionally, so two workers never send the same reminder.
       const marked = await manager
         .createQueryBuilder()

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
-import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
+import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -57,7 +57,7 @@ export class CampaignsService {
       ]);
     }
     const raterGroups = dto.raterGroups ?? DEFAULT_GROUPS;
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const subjects = await this.resolveSubjects(manager, dto);
       const campaign = await manager.save(
         manager.create(Campaign, {
@@ -127,7 +127,7 @@ export class CampaignsService {
   }
 
   async addRater(_actor: AdminActor, id: string, dto: AddRaterDto): Promise<RatersPreviewDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const campaign = await this.findDraft(manager, id);
       if (!campaign.raterGroups.includes(dto.relationship)) {
         throw new DomainError('invalid', `This campaign does not ask ${dto.relationship} raters.`, [
@@ -195,7 +195,7 @@ export class CampaignsService {
     subjectEmployeeId: string,
     raterEmployeeId: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       await this.findDraft(manager, id);
       const [subject, rater] = await Promise.all([
         manager.findOneBy(Person, { employeeId: subjectEmployeeId }),
@@ -223,7 +223,7 @@ export class CampaignsService {
    * per rater, in one transaction. Launching again changes nothing and sends nothing.
    */
   async launch(_actor: AdminActor | null, id: string): Promise<LaunchResultDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const campaign = await manager.findOneBy(Campaign, { id });
       if (!campaign) {
         throw new DomainError('not_found', `No campaign ${id}.`);
@@ -277,9 +277,11 @@ export class CampaignsService {
         `Only an open campaign can be closed; this one is ${campaign.status}.`,
       );
     }
-    const result = await this.dataSource
-      .getRepository(Campaign)
-      .update({ id, status: 'open' }, { status: 'closed', closedAt: this.clock.now() });
+    const result = await serialWrite(this.dataSource, () =>
+      this.dataSource
+        .getRepository(Campaign)
+        .update({ id, status: 'open' }, { status: 'closed', closedAt: this.clock.now() }),
+    );
     if (!result.affected) {
       throw new DomainError('conflict', 'The campaign was closed meanwhile.');
     }

@@ -1,3 +1,4 @@
+import { transaction } from '@ledarspegel/core';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -43,7 +44,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
 
   async compose(message: OutboxMessage) {
     const { campaignId, raterId } = JSON.parse(message.payload) as InvitationPayload;
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const campaign = await manager.findOneBy(Campaign, { id: campaignId });
       const rater = await manager.findOneBy(Person, { id: raterId });
       if (!campaign || !rater) {

@@ -7,3 +7,4 @@ export * from './logger';
 export * from './logger.provider';
 export * from './project-root';
 export * from './validation';
+export * from './transaction';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { serialWrite } from '@ledarspegel/core';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
@@ -65,7 +67,9 @@ export class OutboxRepository {
       { lease: new Date(now.getTime() + leaseMs), now, limit },
       {},
     );
-    const result: unknown = await this.dataSource.query(query, parameters);
+    const result: unknown = await serialWrite(this.dataSource, () =>
+      this.dataSource.query(query, parameters),
+    );
     // PostgreSQL answers an UPDATE ... RETURNING with [rows, count]; SQLite with rows.
     const rows = (
       postgres && Array.isArray((result as unknown[])[0]) ? (result as unknown[][])[0] : result
@@ -83,28 +87,34 @@ export class OutboxRepository {
 
   async markSent(ids: readonly string[], now: Date): Promise<void> {
     if (ids.length > 0) {
-      await this.dataSource
-        .getRepository(OutboxMessage)
-        .update(
-          { id: In([...ids]), status: 'sending' },
-          { status: 'sent', sentAt: now, lockedUntil: null, lastError: null, payload: '{}' },
-        );
+      await this.update(
+        { id: In([...ids]), status: 'sending' },
+        { status: 'sent', sentAt: now, lockedUntil: null, lastError: null, payload: '{}' },
+      );
     }
   }
 
   async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
-    await this.dataSource
-      .getRepository(OutboxMessage)
-      .update(
-        { id },
-        { status: 'pending', lockedUntil: null, lastError: error.slice(0, 1000), nextAttemptAt },
-      );
+    await this.update(
+      { id },
+      { status: 'pending', lockedUntil: null, lastError: error.slice(0, 1000), nextAttemptAt },
+    );
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource
-      .getRepository(OutboxMessage)
-      .update({ id }, { status: 'failed', lockedUntil: null, lastError: error.slice(0, 1000) });
+    await this.update(
+      { id },
+      { status: 'failed', lockedUntil: null, lastError: error.slice(0, 1000) },
+    );
+  }
+
+  private async update(
+    where: FindOptionsWhere<OutboxMessage>,
+    changes: QueryDeepPartialEntity<OutboxMessage>,
+  ): Promise<void> {
+    await serialWrite(this.dataSource, () =>
+      this.dataSource.getRepository(OutboxMessage).update(where, changes),
+    );
   }
 
   async countsByCampaign(campaignId: string): Promise<OutboxCounts> {

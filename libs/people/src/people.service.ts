@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
-import { DomainError } from '@ledarspegel/core';
+import { DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv, PersonRecord } from './people-csv';
 import { ExistingPerson, planImport } from './people-import';
 import { Person } from './person.entity';
@@ -62,7 +62,7 @@ export class PeopleService {
         errors.map(({ row, field, code, message }) => ({ row, field, code, message })),
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const existing = await manager.getRepository(Person).find({
         select: [
           'id',

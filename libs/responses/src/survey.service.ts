@@ -10,7 +10,7 @@ import {
   looksLikeSurveyToken,
   Relationship,
 } from '@ledarspegel/campaigns';
-import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
+import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
@@ -120,7 +120,7 @@ export class SurveyService {
    * draft is deleted and the day's counter goes up.
    */
   private async submit(survey: SurveyContext, values: SurveyAnswers): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const spent = await manager.update(
         Assignment,
         { id: survey.assignment.id, answered: false },
@@ -158,16 +158,16 @@ export class SurveyService {
   }
 
   private async saveDraft(assignmentId: string, values: SurveyAnswers): Promise<void> {
-    await this.dataSource
-      .getRepository(Draft)
-      .upsert(
+    await serialWrite(this.dataSource, () =>
+      this.dataSource.getRepository(Draft).upsert(
         {
           assignmentId,
           answers: JSON.stringify(values.answers),
           comments: JSON.stringify(values.comments),
         },
         ['assignmentId'],
-      );
+      ),
+    );
   }
 
   private async countResponse(

@@ -49,9 +49,10 @@ export class TemplateRenderer {
     if (text === undefined) {
       throw new Error(`no ${language} text for '${key}'`);
     }
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      parameters[name] === undefined ? match : String(parameters[name]),
-    );
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = parameters[name];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : match;
+    });
   }
 
   private template(name: string): Handlebars.TemplateDelegate {
