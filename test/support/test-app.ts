@@ -7,6 +7,7 @@ import TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AdminUsersService } from '@ledarspegel/auth';
 import { AppConfig, parseConfig, resolveSecretKey } from '@ledarspegel/config';
+import { Clock, CLOCK } from '@ledarspegel/core';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -19,9 +20,20 @@ export interface TestApp {
 }
 
 /** The real api, in process, on its own database and its own var/ folder. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-test-'));
+export interface TestAppOptions {
+  /** reuse a database (and keep it on close) instead of a fresh one */
+  database?: TestDatabase;
+  varDir?: string;
+}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
+  const ownVarDir = !options.varDir;
+  const varDir = options.varDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-test-'));
   const config = resolveSecretKey(
     parseConfig({
       DATABASE_URL: database.url,
@@ -36,7 +48,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   try {
     app = await createApiApp(config);
   } catch (error) {
-    await database.drop();
+    if (ownDatabase) {
+      await database.drop();
+    }
     throw error;
   }
   return {
@@ -47,10 +61,19 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     varDir,
     close: async () => {
       await app.close();
-      await database.drop();
-      fs.rmSync(varDir, { recursive: true, force: true });
+      if (ownDatabase) {
+        await database.drop();
+      }
+      if (ownVarDir) {
+        fs.rmSync(varDir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** Moves the app's clock (scheduled closes, reminders, retries, leases). */
+export function setClock(testApp: TestApp, now: () => Date): void {
+  testApp.app.get<Clock>(CLOCK).now = now;
 }
 
 export const TEST_ADMIN = { email: 'hr@kommun.test', password: 'Rätt-lösenord-2026' };

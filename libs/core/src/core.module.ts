@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { CLOCK, systemClock } from './clock';
+import { Clock, CLOCK, systemClock } from './clock';
 import { ErrorFilter } from './error.filter';
 import { LOGGER, loggerProvider } from './logger.provider';
 import { createValidationPipe } from './validation';
@@ -10,7 +10,7 @@ import { createValidationPipe } from './validation';
 @Module({
   providers: [
     loggerProvider,
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: (): Clock => ({ ...systemClock }) },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],

@@ -1,0 +1,69 @@
+import type { Questionnaire } from '@ledarspegel/questionnaires';
+import { readSurveyForm } from './survey-form';
+import { storedGroup } from './survey.service';
+
+const t = (s: string) => ({ sv: s, en: s });
+const questionnaire: Questionnaire = {
+  key: 'q',
+  version: 1,
+  title: t('Q'),
+  scale: { min: 1, max: 5, labels: {}, allowNotApplicable: true },
+  dimensions: [
+    {
+      key: 'd',
+      title: t('D'),
+      items: ['a', 'b', 'c'].map((id) => ({ id, text: t(id), selfText: t(id) })),
+    },
+  ],
+  openQuestions: [{ id: 'good', text: t('Good?') }],
+};
+
+describe('readSurveyForm', () => {
+  it('reads values, "don\'t know" and comments', () => {
+    const form = readSurveyForm(questionnaire, {
+      action: 'submit',
+      'item-a': '1',
+      'item-b': 'na',
+      'item-c': '5',
+      'open-good': ' Bra\r\nchef ',
+    });
+    expect(form).toEqual({
+      action: 'submit',
+      values: { answers: { a: 1, b: 'na', c: 5 }, comments: { good: 'Bra\nchef' } },
+      problems: [],
+    });
+  });
+
+  it('names missing and invalid answers on submit, only invalid ones on save', () => {
+    const body = { action: 'submit', 'item-a': '0', 'item-c': '3', 'item-zzz': '1' };
+    expect(readSurveyForm(questionnaire, body).problems).toEqual([
+      { field: 'item-a', code: 'invalid' },
+      { field: 'item-b', code: 'missing' },
+    ]);
+    expect(readSurveyForm(questionnaire, { ...body, action: 'save' }).problems).toEqual([
+      { field: 'item-a', code: 'invalid' },
+    ]);
+  });
+
+  it('takes the last of repeated fields and refuses over-long comments', () => {
+    const form = readSurveyForm(questionnaire, {
+      'item-a': ['1', '2'],
+      'item-b': '2',
+      'item-c': '2',
+      'open-good': 'x'.repeat(4001),
+    });
+    expect(form.values.answers.a).toBe(2);
+    expect(form.problems).toEqual([{ field: 'open-good', code: 'too_long' }]);
+  });
+});
+
+describe('storedGroup', () => {
+  it('keeps a group name only where the group can be shown', () => {
+    expect(storedGroup('self', 1, 3, false)).toBe('self');
+    expect(storedGroup('manager', 1, 3, false)).toBeNull();
+    expect(storedGroup('manager', 1, 3, true)).toBe('manager');
+    expect(storedGroup('direct_report', 2, 3, false)).toBeNull();
+    expect(storedGroup('direct_report', 3, 3, false)).toBe('direct_report');
+    expect(storedGroup('peer', 5, 3, false)).toBe('peer');
+  });
+});
