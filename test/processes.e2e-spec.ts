@@ -170,6 +170,35 @@ describe('processes', () => {
     expect(absent.stderr).toContain('cannot read');
   });
 
+  it('campaign:create, launch, progress and close run a campaign from the command line', () => {
+    const created = run([
+      'campaign:create',
+      '--name',
+      'Höst 2026',
+      '--questionnaire',
+      'kalix-ledarplan',
+      '--unit',
+      'Förskolan Solrosen',
+    ]);
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    const id = created.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const launched = run(['campaign:launch', id]);
+    expect(launched.stdout).toContain('Launched: 6 assignments, 6 invitations queued');
+    const progress = run(['campaign:progress', id]);
+    expect(progress.status).toBe(0);
+    expect(progress.stdout).toContain('Responded: 0 of 6 (0 %)');
+    expect(progress.stdout).toContain('Maria Åkesson (1003): 0 of 6');
+    expect(run(['campaign:close', id]).stdout).toContain('Closed');
+    const again = run(['campaign:close', id]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/^error: Only an open campaign can be closed/);
+    const bad = run(['campaign:create', '--name', 'X', '--questionnaire', 'nope']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("No questionnaire 'nope'");
+  });
+
   it('the worker starts and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [worker], {
       cwd: root,

@@ -1,10 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
+import { CampaignsModule } from '@ledarspegel/campaigns';
 import { AppConfig, ConfigModule } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
+import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
+import { TemplatesModule } from '@ledarspegel/templates';
 import { AdminCreateCommand } from './commands/admin-create.command';
+import {
+  CampaignCloseCommand,
+  CampaignCreateCommand,
+  CampaignLaunchCommand,
+  CampaignProgressCommand,
+} from './commands/campaign.commands';
 import { PeopleImportCommand } from './commands/people-import.command';
 
 @Module({})
@@ -16,10 +25,20 @@ export class CliModule {
         ConfigModule.forRoot(config),
         CoreModule,
         DatabaseModule.forRoot(),
+        TemplatesModule,
+        MailModule,
         AuthModule,
         PeopleModule,
+        CampaignsModule,
       ],
-      providers: [AdminCreateCommand, PeopleImportCommand],
+      providers: [
+        AdminCreateCommand,
+        PeopleImportCommand,
+        CampaignCreateCommand,
+        CampaignLaunchCommand,
+        CampaignProgressCommand,
+        CampaignCloseCommand,
+      ],
     };
   }
 }

@@ -20,11 +20,17 @@ export class CampaignCreateCommand extends CommandRunner {
 
   async run(_parameters: string[], options: CreateOptions): Promise<void> {
     if (!options.name || !options.questionnaire) {
-      throw new DomainError('bad_request', 'usage: campaign:create --name N --questionnaire KEY [--unit U] [--closes-at ISO]');
+      throw new DomainError(
+        'bad_request',
+        'usage: campaign:create --name N --questionnaire KEY [--unit U] [--closes-at ISO]',
+      );
     }
     const closesAt = options.closesAt;
     if (closesAt !== undefined && Number.isNaN(Date.parse(closesAt))) {
-      throw new DomainError('bad_request', `--closes-at '${closesAt}' is not a date; use e.g. 2026-12-15T16:00:00Z`);
+      throw new DomainError(
+        'bad_request',
+        `--closes-at '${closesAt}' is not a date; use e.g. 2026-12-15T16:00:00Z`,
+      );
     }
     const campaign = await this.campaigns.create(null, {
       name: options.name,
@@ -56,7 +62,11 @@ export class CampaignCreateCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'campaign:launch', arguments: '<id>', description: 'Launch a campaign: links and invitations' })
+@Command({
+  name: 'campaign:launch',
+  arguments: '<id>',
+  description: 'Launch a campaign: links and invitations',
+})
 export class CampaignLaunchCommand extends CommandRunner {
   constructor(private readonly campaigns: CampaignsService) {
     super();
@@ -64,11 +74,17 @@ export class CampaignLaunchCommand extends CommandRunner {
 
   async run([id]: string[]): Promise<void> {
     const result = await this.campaigns.launch(null, id ?? '');
-    process.stdout.write(`Launched: ${result.invited} assignments, ${result.emailsQueued} invitations queued\n`);
+    process.stdout.write(
+      `Launched: ${result.invited} assignments, ${result.emailsQueued} invitations queued\n`,
+    );
   }
 }
 
-@Command({ name: 'campaign:progress', arguments: '<id>', description: 'Response rates of a campaign' })
+@Command({
+  name: 'campaign:progress',
+  arguments: '<id>',
+  description: 'Response rates of a campaign',
+})
 export class CampaignProgressCommand extends CommandRunner {
   constructor(private readonly campaigns: CampaignsService) {
     super();
@@ -76,10 +92,13 @@ export class CampaignProgressCommand extends CommandRunner {
 
   async run([id]: string[]): Promise<void> {
     const progress = await this.campaigns.progress(null, id ?? '');
-    const rate = (responded: number, invited: number) => (invited === 0 ? '-' : `${Math.round((responded / invited) * 100)} %`);
+    const rate = (responded: number, invited: number) =>
+      invited === 0 ? '-' : `${Math.round((responded / invited) * 100)} %`;
     const lines = [
       `Responded: ${progress.responded} of ${progress.invited} (${rate(progress.responded, progress.invited)})`,
-      ...progress.bySubject.map((s) => `  ${s.name} (${s.employeeId}): ${s.responded} of ${s.invited}`),
+      ...progress.bySubject.map(
+        (s) => `  ${s.name} (${s.employeeId}): ${s.responded} of ${s.invited}`,
+      ),
       `Mail: ${progress.mail.sent} sent, ${progress.mail.pending} pending, ${progress.mail.failed} failed`,
       ...progress.mail.failures.map((f) => `  failed: ${f.to}: ${f.error ?? ''}`),
     ];
