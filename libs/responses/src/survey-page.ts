@@ -35,14 +35,14 @@ export function surveyPageContext(
       }
       const text = (self ? item.selfText : item.text)[language];
       const code = problemOf.get(`item-${item.id}`);
-      const error = code ? errorText(code, text) : null;
+      const error = code ? labels.message(language, `survey.error.${code}.short`) : null;
       const options = scaleOptions(questionnaire, language).map((option) => ({
         ...option,
         id: `item-${item.id}-${option.value}`,
         checked: value !== undefined && String(value) === option.value,
       }));
-      if (error) {
-        summary.push({ href: `#${options[0]?.id ?? ''}`, text: error });
+      if (code) {
+        summary.push({ href: `#${options[0]?.id ?? ''}`, text: errorText(code, text) });
       }
       return { id: item.id, text, error, options };
     }),
@@ -50,9 +50,9 @@ export function surveyPageContext(
   const openQuestions = questionnaire.openQuestions.map((question) => {
     const text = ((self ? question.selfText : undefined) ?? question.text)[language];
     const code = problemOf.get(`open-${question.id}`);
-    const error = code ? errorText(code, text) : null;
-    if (error) {
-      summary.push({ href: `#open-${question.id}`, text: error });
+    const error = code ? labels.message(language, `survey.error.${code}.short`) : null;
+    if (code) {
+      summary.push({ href: `#open-${question.id}`, text: errorText(code, text) });
     }
     return { id: question.id, text, value: values.comments[question.id] ?? '', error };
   });
