@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A rater with only a keyboard: opens the survey, answers every item with Tab and the arrow
  * keys, writes a comment, submits. axe-core finds no WCAG 2.1 AA violation on any page.

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
 

@@ -4,27 +4,73 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Assignment,
-  AssignmentToken,
-  Campaign,
   hashSurveyToken,
   looksLikeSurveyToken,
   Relationship,
 } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
-import { Person } from '@ledarspegel/people';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { Draft } from './draft.entity';
-import { SurveyResponse } from './response.entity';
 import { FieldProblem, parseStoredAnswers, readSurveyForm, SurveyAnswers } from './survey-form';
 
+/** What one survey link leads to, read in one query. */
 export interface SurveyContext {
-  assignment: Assignment;
-  campaign: Campaign;
-  subject: Person;
-  rater: Person;
+  assignment: { id: string; relationship: Relationship; answered: boolean };
+  campaign: {
+    id: string;
+    name: string;
+    status: string;
+    anonymityThreshold: number;
+    showManagerSeparately: boolean;
+    closesAt: Date | null;
+  };
+  subject: { id: string; name: string };
+  rater: { name: string; locale: string };
+  /** raters of the same group for the same subject, frozen at launch */
+  invitedInGroup: number;
   questionnaire: Questionnaire;
   language: Language;
+}
+
+interface SurveyRow {
+  assignment_id: string;
+  relationship: Relationship;
+  answered: boolean | number;
+  subject_id: string;
+  subject_name: string;
+  rater_name: string;
+  rater_locale: string;
+  campaign_id: string;
+  campaign_name: string;
+  status: string;
+  anonymity_threshold: number;
+  show_manager_separately: boolean | number;
+  closes_at: Date | string | null;
+  questionnaire_key: string;
+  questionnaire_version: number;
+  invited_in_group: number | string;
+}
+
+const SURVEY_QUERY = `SELECT a.id AS assignment_id, a.relationship, a.answered, a.subject_id,
+    s.name AS subject_name, r.name AS rater_name, r.locale AS rater_locale,
+    c.id AS campaign_id, c.name AS campaign_name, c.status, c.anonymity_threshold,
+    c.show_manager_separately, c.closes_at, c.questionnaire_key, c.questionnaire_version,
+    (SELECT COUNT(*) FROM assignment g WHERE g.campaign_id = a.campaign_id AND g.subject_id = a.subject_id
+      AND g.relationship = a.relationship) AS invited_in_group
+  FROM assignment_token t
+  JOIN assignment a ON a.id = t.assignment_id
+  JOIN campaign c ON c.id = a.campaign_id
+  JOIN person s ON s.id = a.subject_id
+  JOIN person r ON r.id = a.rater_id
+  WHERE t.token_hash = :hash`;
+
+/** SQLite returns datetimes as UTC text, PostgreSQL as Date. */
+function toDate(value: Date | string | null): Date | null {
+  if (value === null || value instanceof Date) {
+    return value;
+  }
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }
 
 export type SurveyState =
@@ -120,41 +166,62 @@ export class SurveyService {
    * draft is deleted and the day's counter goes up.
    */
   private async submit(survey: SurveyContext, values: SurveyAnswers): Promise<boolean> {
+    const group = storedGroup(
+      survey.assignment.relationship,
+      survey.invitedInGroup,
+      survey.campaign.anonymityThreshold,
+      survey.campaign.showManagerSeparately,
+    );
     return transaction(this.dataSource, async (manager) => {
-      const spent = await manager.update(
-        Assignment,
-        { id: survey.assignment.id, answered: false },
-        { answered: true },
+      // Spends the link only if it is unspent and the campaign still open: of two submits at
+      // the same moment, exactly one changes the row.
+      const [spend, spendParameters] = this.dataSource.driver.escapeQueryWithParameters(
+        `UPDATE "assignment" SET "answered" = :yes WHERE "id" = :id AND "answered" = :no
+           AND EXISTS (SELECT 1 FROM "campaign" WHERE "campaign"."id" = :campaignId AND "campaign"."status" = 'open')`,
+        { yes: true, no: false, id: survey.assignment.id, campaignId: survey.campaign.id },
+        {},
       );
+      const runner = manager.queryRunner;
+      if (!runner) {
+        throw new Error('submit must run in a transaction');
+      }
+      const spent = await runner.query(spend, spendParameters, true);
       if (!spent.affected) {
         return false;
       }
-      const campaign = await manager.findOneBy(Campaign, { id: survey.campaign.id });
-      if (campaign?.status !== 'open') {
-        throw new DomainError('gone', 'This survey has closed.');
-      }
-      const invitedInGroup = await manager.countBy(Assignment, {
-        campaignId: survey.campaign.id,
-        subjectId: survey.subject.id,
-        relationship: survey.assignment.relationship,
+      await this.run(
+        manager,
+        `INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")
+         VALUES (:id, :campaignId, :subjectId, :group, :answers, :comments)`,
+        {
+          id: randomBytes(16).toString('hex'),
+          campaignId: survey.campaign.id,
+          subjectId: survey.subject.id,
+          group,
+          answers: JSON.stringify(values.answers),
+          comments: JSON.stringify(values.comments),
+        },
+      );
+      await this.run(manager, 'DELETE FROM "draft" WHERE "assignment_id" = :id', {
+        id: survey.assignment.id,
       });
-      await manager.insert(SurveyResponse, {
-        id: randomBytes(16).toString('hex'),
-        campaignId: survey.campaign.id,
-        subjectId: survey.subject.id,
-        raterGroup: storedGroup(
-          survey.assignment.relationship,
-          invitedInGroup,
-          campaign.anonymityThreshold,
-          campaign.showManagerSeparately,
-        ),
-        answers: JSON.stringify(values.answers),
-        comments: JSON.stringify(values.comments),
-      });
-      await manager.delete(Draft, { assignmentId: survey.assignment.id });
-      await this.countResponse(manager, survey.campaign.id, dayOf(this.clock.now()));
+      await this.run(
+        manager,
+        `INSERT INTO "daily_response_count" ("campaign_id", "day", "responded") VALUES (:campaignId, :day, 1)
+         ON CONFLICT ("campaign_id", "day") DO UPDATE SET "responded" = "daily_response_count"."responded" + 1`,
+        { campaignId: survey.campaign.id, day: dayOf(this.clock.now()) },
+      );
       return true;
     });
+  }
+
+  private async run(
+    manager: EntityManager,
+    sql: string,
+    parameters: Record<string, unknown>,
+  ): Promise<unknown> {
+    const [query, bound] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+    return manager.query(query, bound);
   }
 
   private async saveDraft(assignmentId: string, values: SurveyAnswers): Promise<void> {
@@ -168,20 +235,6 @@ export class SurveyService {
         ['assignmentId'],
       ),
     );
-  }
-
-  private async countResponse(
-    manager: EntityManager,
-    campaignId: string,
-    day: string,
-  ): Promise<void> {
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `INSERT INTO "daily_response_count" ("campaign_id", "day", "responded") VALUES (:campaignId, :day, 1)
-       ON CONFLICT ("campaign_id", "day") DO UPDATE SET "responded" = "daily_response_count"."responded" + 1`,
-      { campaignId, day },
-      {},
-    );
-    await manager.query(query, parameters);
   }
 
   private goneReason(survey: SurveyContext): 'answered' | 'closed' | null {
@@ -200,25 +253,35 @@ export class SurveyService {
     if (!looksLikeSurveyToken(token)) {
       throw notFound;
     }
-    const link = await manager.findOne(AssignmentToken, {
-      where: { tokenHash: hashSurveyToken(token) },
-      relations: { assignment: { campaign: true, subject: true, rater: true } },
-    });
-    const assignment = link?.assignment;
-    if (!assignment?.campaign || !assignment.subject || !assignment.rater) {
+    const rows = (await this.run(manager, SURVEY_QUERY, {
+      hash: hashSurveyToken(token),
+    })) as SurveyRow[];
+    const row = rows[0];
+    if (!row) {
       throw notFound;
     }
-    const { campaign, subject, rater } = assignment;
     return {
-      assignment,
-      campaign,
-      subject,
-      rater,
+      assignment: {
+        id: row.assignment_id,
+        relationship: row.relationship,
+        answered: Boolean(row.answered),
+      },
+      campaign: {
+        id: row.campaign_id,
+        name: row.campaign_name,
+        status: row.status,
+        anonymityThreshold: Number(row.anonymity_threshold),
+        showManagerSeparately: Boolean(row.show_manager_separately),
+        closesAt: toDate(row.closes_at),
+      },
+      subject: { id: row.subject_id, name: row.subject_name },
+      rater: { name: row.rater_name, locale: row.rater_locale },
+      invitedInGroup: Number(row.invited_in_group),
       questionnaire: this.questionnaires.get(
-        campaign.questionnaireKey,
-        campaign.questionnaireVersion,
+        row.questionnaire_key,
+        Number(row.questionnaire_version),
       ),
-      language: toLanguage(languageParameter, toLanguage(rater.locale)),
+      language: toLanguage(languageParameter, toLanguage(row.rater_locale)),
     };
   }
 }
