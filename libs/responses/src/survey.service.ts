@@ -2,12 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Assignment,
-  hashSurveyToken,
-  looksLikeSurveyToken,
-  Relationship,
-} from '@ledarspegel/campaigns';
+import { hashSurveyToken, looksLikeSurveyToken, Relationship } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
