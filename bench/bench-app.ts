@@ -56,13 +56,11 @@ export function teamsCsv(managers: number, team: number): string {
 export async function createCampaign(bench: BenchApp, csv: string): Promise<string> {
   await bench.app.get(AdminUsersService).create('bench@kommun.se', 'Bänkprov-lösenord-2026');
   await bench.app.get(PeopleService).importCsv(null, csv);
-  const campaign = await bench.app
-    .get(CampaignsService)
-    .create(null, {
-      name: 'Bench',
-      questionnaireKey: 'huddinge-ledarskap',
-      subjects: { allManagers: true },
-    });
+  const campaign = await bench.app.get(CampaignsService).create(null, {
+    name: 'Bench',
+    questionnaireKey: 'huddinge-ledarskap',
+    subjects: { allManagers: true },
+  });
   return campaign.id;
 }
 
