@@ -120,6 +120,8 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toMatch(
       /^item-/,
     );
-    await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? t.varDir, 'survey-errors.png') });
+    await page.screenshot({
+      path: path.join(process.env.SCREENSHOT_DIR ?? t.varDir, 'survey-errors.png'),
+    });
   }, 60_000);
 });

@@ -53,6 +53,10 @@ describe('survey: invitations, the form contract and anonymous storage', () => {
     expect(anna?.text).toContain('Bedöm Bo Berg');
     expect(anna?.text).toContain('Bedöm Cecilia Ceder');
     expect(anna?.text).toContain('färre än 3 personer');
+    expect(anna?.text).toContain('Svaren från en chefs egen chef visas inte för sig');
+    expect(mails.find((m) => m.to.includes('dan@kommun.test'))?.text).toContain(
+      'räknas in bland övriga',
+    );
     expect(anna?.subject).toContain('Ledarskap hösten 2026');
     const cecilia = mails.find((m) => m.to.includes('cecilia@kommun.test'));
     expect(cecilia?.text).toContain('Your self-assessment');
