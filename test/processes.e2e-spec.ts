@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from './support/build';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const root = path.resolve(__dirname, '..');
@@ -52,13 +53,7 @@ describe('processes', () => {
     });
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-build.js')], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) {
-      throw new Error(`build failed: ${build.stderr}`);
-    }
+    ensureBuilt();
     varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-process-'));
     database = await createTestDatabase();
     const url =

@@ -100,7 +100,7 @@ export function deriveRaters(
 export interface GroupWarning {
   group: Relationship | 'others';
   count: number;
-  code: 'pooled_into_others' | 'others_below_threshold' | 'manager_in_others' | 'no_self';
+  code: 'pooled_into_others' | 'others_below_threshold' | 'manager_in_others';
   message: { sv: string; en: string };
 }
 
