@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { aggregate, ReportInput } from './aggregation';
+
+/** Deep equality where numbers may differ in the last bits of floating point. */
+function expectClose(actual: unknown, expected: unknown, at = '$'): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual).toBe('number');
+    if (Math.abs((actual as number) - expected) > 1e-12) {
+      throw new Error(`${at}: expected ${expected}, got ${String(actual)}`);
+    }
+    return;
+  }
+  if (expected === null || typeof expected !== 'object') {
+    if (actual !== expected) {
+      throw new Error(`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    }
+    return;
+  }
+  expect(actual).not.toBeNull();
+  expect(Object.keys(actual as object).sort()).toEqual(Object.keys(expected).sort());
+  for (const [key, value] of Object.entries(expected)) {
+    expectClose((actual as Record<string, unknown>)[key], value, `${at}.${key}`);
+  }
+}
+
+const fixture = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as {
+    input: ReportInput;
+    expected: unknown;
+  };
+
+const base = (): ReportInput => ({
+  threshold: 3,
+  showManagerSeparately: false,
+  questionnaire: {
+    scale: { min: 1, max: 5 },
+    dimensions: [{ key: 'd', items: [{ id: 'a' }, { id: 'b' }] }],
+    openQuestions: [{ id: 'q' }],
+  },
+  tallies: {
+    self: { invited: 1, responded: 1 },
+    manager: { invited: 0, responded: 0 },
+    direct_report: { invited: 0, responded: 0 },
+    peer: { invited: 0, responded: 0 },
+    other: { invited: 0, responded: 0 },
+  },
+  responses: [{ group: 'self', answers: { a: 3, b: 4 }, comments: { q: 'Själv' } }],
+});
+
+function team(size: number, stored: 'direct_report' | null): ReportInput {
+  const input = base();
+  input.tallies = { ...input.tallies, direct_report: { invited: size, responded: size } };
+  input.responses = [
+    ...input.responses,
+    ...Array.from({ length: size }, (_, i) => ({
+      group: stored,
+      answers: { a: i + 1, b: 5 },
+      comments: { q: `Svar ${i}` },
+    })),
+  ];
+  return input;
+}
+
+describe('aggregate', () => {
+  it('matches the hand-computed figures of the mixed-groups fixture', () => {
+    const { input, expected } = fixture('mixed-groups');
+    expectClose(aggregate(input), expected);
+  });
+
+  it.each([
+    [1, null],
+    [2, null],
+  ])('a team of %i: only self is shown, and no comment of others', (size, stored) => {
+    const report = aggregate(team(size, stored));
+    expect(report.groups.filter((g) => g.shown).map((g) => g.group)).toEqual(['self']);
+    expect(report.dimensions[0]?.scores.others).toBeNull();
+    expect(
+      report.items.every(
+        (item) => item.scores.others === null && item.scores.direct_report === null,
+      ),
+    ).toBe(true);
+    expect(report.comments).toEqual({ others: [], self: [{ questionId: 'q', text: 'Själv' }] });
+  });
+
+  it('a team of k: the team and others are shown, with sample SD and comments sorted', () => {
+    const report = aggregate(team(3, 'direct_report'));
+    expect(report.groups.filter((g) => g.shown).map((g) => g.group)).toEqual([
+      'self',
+      'direct_report',
+      'others',
+    ]);
+    const a = report.items[0]?.scores;
+    expect(a?.direct_report).toEqual({
+      n: 3,
+      mean: 2,
+      sd: 1,
+      distribution: { 1: 1, 2: 1, 3: 1, 4: 0, 5: 0 },
+      notApplicable: 0,
+    });
+    expect(a?.others).toEqual(a?.direct_report);
+    expect(report.items[1]?.scores.others).toMatchObject({ n: 3, mean: 5, sd: 0 });
+    expect(report.dimensions[0]?.scores.others).toEqual({ n: 3, mean: 3.5, sd: 0.5 });
+    expect(report.comments.others.map((c) => c.text)).toEqual(['Svar 0', 'Svar 1', 'Svar 2']);
+  });
+
+  it('k - 1 with k = 4: nothing of others', () => {
+    const input = team(3, null);
+    input.threshold = 4;
+    expect(aggregate(input).groups.find((g) => g.group === 'others')).toEqual({
+      group: 'others',
+      invited: 3,
+      responded: 3,
+      shown: false,
+    });
+  });
+
+  it('a group shown overall but not on an item where one of them said "don\'t know"', () => {
+    const input = team(3, 'direct_report');
+    input.responses = input.responses.map((r, i) =>
+      i === 1 ? { ...r, answers: { a: 'na', b: 5 } } : r,
+    );
+    const report = aggregate(input);
+    expect(report.groups.find((g) => g.group === 'direct_report')?.shown).toBe(true);
+    expect(report.items[0]?.scores.direct_report).toBeNull();
+    expect(report.items[0]?.scores.others).toBeNull();
+    expect(report.items[1]?.scores.direct_report).toMatchObject({ n: 3 });
+    // the dimension still has 3 respondents: one answered b only
+    expect(report.dimensions[0]?.scores.direct_report).toMatchObject({ n: 3 });
+  });
+
+  it('every answer "don\'t know": no figure at all, not even for self', () => {
+    const input = team(4, 'direct_report');
+    input.responses = input.responses.map((r) => ({ ...r, answers: { a: 'na', b: 'na' } }));
+    const report = aggregate(input);
+    for (const item of report.items) {
+      expect(Object.values(item.scores).every((s) => s === null)).toBe(true);
+    }
+    expect(Object.values(report.dimensions[0]?.scores ?? {}).every((s) => s === null)).toBe(true);
+    expect(report.groups.find((g) => g.group === 'others')?.shown).toBe(true);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './aggregation';
+export * from './disclosure';
