@@ -7,6 +7,7 @@ import { DatabaseModule, HealthModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { ReportsModule } from '@ledarspegel/reports';
 import { ResponsesModule } from '@ledarspegel/responses';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { BackgroundWorkerModule } from '@ledarspegel/worker';
@@ -29,6 +30,7 @@ export class ApiModule {
         QuestionnairesModule,
         CampaignsModule,
         ResponsesModule,
+        ReportsModule,
         BackgroundWorkerModule.forRoot(config.worker === 'embedded'),
       ],
     };

@@ -6,6 +6,7 @@ import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
+import { ReportsModule } from '@ledarspegel/reports';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { AdminCreateCommand } from './commands/admin-create.command';
 import {
@@ -27,6 +28,7 @@ export class CliModule {
         DatabaseModule.forRoot(),
         TemplatesModule,
         MailModule,
+        ReportsModule,
         AuthModule,
         PeopleModule,
         CampaignsModule,

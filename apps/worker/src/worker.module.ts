@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
+import { ReportsModule } from '@ledarspegel/reports';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { BackgroundWorkerModule } from '@ledarspegel/worker';
 
@@ -18,6 +19,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         TemplatesModule,
         MailModule,
+        ReportsModule,
         BackgroundWorkerModule.forRoot(true),
       ],
     };

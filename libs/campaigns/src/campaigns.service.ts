@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
-import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
+import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -39,8 +39,12 @@ function emptyCounts(): Record<Relationship, number> {
   return { self: 0, manager: 0, direct_report: 0, peer: 0, other: 0 };
 }
 
+export type CloseListener = (manager: EntityManager, campaign: Campaign) => Promise<number>;
+
 @Injectable()
 export class CampaignsService {
+  private readonly closeListeners: CloseListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
@@ -269,6 +273,12 @@ export class CampaignsService {
     });
   }
 
+  /** Runs in the closing transaction (reports are built there); returns how many it made. */
+  onClose(listener: CloseListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** Closes an open campaign; its links then answer 410 and its reports are built. */
   async close(_actor: AdminActor | null, id: string): Promise<{ reports: number }> {
     const campaign = await this.find(id);
     if (campaign.status !== 'open') {
@@ -277,15 +287,22 @@ export class CampaignsService {
         `Only an open campaign can be closed; this one is ${campaign.status}.`,
       );
     }
-    const result = await serialWrite(this.dataSource, () =>
-      this.dataSource
-        .getRepository(Campaign)
-        .update({ id, status: 'open' }, { status: 'closed', closedAt: this.clock.now() }),
-    );
-    if (!result.affected) {
-      throw new DomainError('conflict', 'The campaign was closed meanwhile.');
-    }
-    return { reports: 0 };
+    return transaction(this.dataSource, async (manager) => {
+      const closedAt = this.clock.now();
+      const result = await manager.update(
+        Campaign,
+        { id, status: 'open' },
+        { status: 'closed', closedAt },
+      );
+      if (!result.affected) {
+        throw new DomainError('conflict', 'The campaign was closed meanwhile.');
+      }
+      let reports = 0;
+      for (const listener of this.closeListeners) {
+        reports += await listener(manager, { ...campaign, status: 'closed', closedAt });
+      }
+      return { reports };
+    });
   }
 
   async progress(_actor: AdminActor | null, id: string): Promise<ProgressDto> {

@@ -9,6 +9,7 @@ import {
 } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
+import { Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
 /** Every entity of the schema: the migrations must describe exactly these (schema.e2e-spec). */
@@ -24,4 +25,5 @@ export const ENTITIES = [
   OutboxMessage,
   SurveyResponse,
   Draft,
+  Report,
 ];

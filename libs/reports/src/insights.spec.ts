@@ -1,0 +1,66 @@
+import type { ItemScore, ReportFigures, Score } from './aggregation';
+import { insights } from './insights';
+
+const s = (mean: number, n = 4): Score => ({ n, mean, sd: 1 });
+const i = (mean: number, n = 4): ItemScore => ({
+  ...s(mean, n),
+  distribution: {},
+  notApplicable: 0,
+});
+const empty = { manager: null, direct_report: null, peer: null, other: null };
+
+const figures: ReportFigures = {
+  threshold: 3,
+  groups: [],
+  dimensions: [
+    { key: 'd1', scores: { ...empty, self: s(4.5, 1), others: s(3.5) } },
+    { key: 'd2', scores: { ...empty, self: null, others: s(4) } },
+  ],
+  items: [
+    { id: 'a', dimensionKey: 'd1', scores: { ...empty, self: i(5, 1), others: i(3) } },
+    { id: 'b', dimensionKey: 'd1', scores: { ...empty, self: i(4, 1), others: i(4.5) } },
+    { id: 'c', dimensionKey: 'd1', scores: { ...empty, self: i(4, 1), others: null } },
+    { id: 'd', dimensionKey: 'd2', scores: { ...empty, self: null, others: i(4.5) } },
+    { id: 'e', dimensionKey: 'd2', scores: { ...empty, self: i(3, 1), others: i(2) } },
+    { id: 'f', dimensionKey: 'd2', scores: { ...empty, self: null, others: i(3.9) } },
+    { id: 'g', dimensionKey: 'd2', scores: { ...empty, self: null, others: i(2.5) } },
+  ],
+  comments: { others: [], self: [] },
+};
+
+describe('insights', () => {
+  const result = insights(figures, {
+    campaignId: 'last-year',
+    closedAt: '2025-11-30T00:00:00.000Z',
+    dimensions: [
+      { key: 'd1', scores: { ...empty, self: null, others: s(3) } },
+      { key: 'd2', scores: { ...empty, self: null, others: null } },
+    ],
+  });
+
+  it('compares self with others only where both are shown', () => {
+    expect(result.gaps.dimensions).toEqual([{ key: 'd1', self: 4.5, others: 3.5, gap: 1 }]);
+    expect(result.gaps.items.map((g) => g.key)).toEqual(['a', 'b', 'e']);
+  });
+
+  it('ranks strengths and development areas by others, shown items only, in questionnaire order on ties', () => {
+    expect(result.strengths.map((r) => r.id)).toEqual(['b', 'd', 'f']);
+    expect(result.developmentAreas.map((r) => r.id)).toEqual(['e', 'g', 'a']);
+  });
+
+  it('lists blind spots where self is at least one step above others', () => {
+    expect(result.blindSpots).toEqual([
+      { key: 'a', self: 5, others: 3, gap: 2 },
+      { key: 'e', self: 3, others: 2, gap: 1 },
+    ]);
+  });
+
+  it('gives the trend per dimension shown both times', () => {
+    expect(result.trend).toEqual({
+      campaignId: 'last-year',
+      closedAt: '2025-11-30T00:00:00.000Z',
+      dimensions: [{ key: 'd1', previous: 3, current: 3.5, change: 0.5 }],
+    });
+    expect(insights(figures, null).trend).toBeNull();
+  });
+});

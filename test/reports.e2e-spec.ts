@@ -1,0 +1,251 @@
+/**
+ * A whole campaign with answers chosen so that groups are suppressed, and every figure of the
+ * report JSON checked against values computed by hand:
+ * Bo (B1): self answers 4 everywhere; his manager Anna 2 (pooled: not shown separately);
+ * direct reports Dan 5, Eva 4, Filip 3 (Greta does not answer); peer Jonas only "don't know"
+ * except 1 on the first item (pooled: 2 peers invited < k); peer Karin does not answer.
+ * Group level: direct reports 3 ≥ k, but others 5 - 3 = 2 would give the rest away: hidden.
+ */
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import {
+  completeForm,
+  deliverMail,
+  importOrganisation,
+  ReceivedMail,
+  tokenOf,
+} from './support/campaign-fixture';
+import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
+
+const SD_5 = Math.sqrt(10 / 4); // 2, 5, 4, 3, 1 around 3
+const SD_4 = Math.sqrt(5 / 3); // 2, 5, 4, 3 around 3.5
+
+interface Report {
+  subject: { employeeId: string; name: string };
+  questionnaire: { key: string; version: number };
+  threshold: number;
+  groups: { group: string; invited: number; responded: number; shown: boolean }[];
+  dimensions: {
+    key: string;
+    scores: Record<string, { n: number; mean: number; sd: number | null } | null>;
+  }[];
+  items: {
+    id: string;
+    scores: Record<
+      string,
+      {
+        n: number;
+        mean: number;
+        sd: number | null;
+        distribution: Record<string, number>;
+        notApplicable: number;
+      } | null
+    >;
+  }[];
+  comments: {
+    others: { questionId: string; text: string }[];
+    self: { questionId: string; text: string }[];
+  };
+  gaps: { dimensions: { key: string; gap: number }[] };
+  strengths: { id: string }[];
+  developmentAreas: { id: string }[];
+  blindSpots: { key: string; gap: number }[];
+  trend: {
+    dimensions: { key: string; previous: number; current: number; change: number }[];
+  } | null;
+}
+
+describe('reports: built at close, every figure under disclosure control', () => {
+  let t: TestApp;
+  let token: string;
+  let itemIds: string[];
+  let dimensionKeys: string[];
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  async function runCampaign(
+    answers: Record<string, (index: number) => string>,
+    comments: Record<string, Record<string, string>> = {},
+  ) {
+    const created = await t.http
+      .post('/api/v1/campaigns')
+      .set(auth())
+      .send({
+        name: 'Ledarskap',
+        questionnaireKey: 'huddinge-ledarskap',
+        subjects: { employeeIds: ['B1'] },
+      })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    for (const peer of ['J1', 'K1']) {
+      await t.http
+        .post(`/api/v1/campaigns/${id}/raters`)
+        .set(auth())
+        .send({ subjectEmployeeId: 'B1', raterEmployeeId: peer, relationship: 'peer' })
+        .expect(201);
+    }
+    await t.http.post(`/api/v1/campaigns/${id}/launch`).set(auth()).expect(200);
+    const mails: ReceivedMail[] = await deliverMail(t);
+    for (const [email, value] of Object.entries(answers)) {
+      const link =
+        mails
+          .filter((m) => m.to.includes(email))
+          .flatMap((m) => m.links)
+          .pop() ?? '';
+      const form = { ...completeForm(itemIds, value), ...(comments[email] ?? {}) };
+      await t.http
+        .post(`/s/${tokenOf(link)}`)
+        .type('form')
+        .send(form)
+        .expect(303);
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    token = await signInAsAdmin(t);
+    await importOrganisation(t, token);
+    const questionnaire = t.app.get(QuestionnaireRegistry).get('huddinge-ledarskap');
+    itemIds = questionnaire.dimensions.flatMap((d) => d.items.map((i) => i.id));
+    dimensionKeys = questionnaire.dimensions.map((d) => d.key);
+  });
+  afterAll(() => t.close());
+
+  let first: Report;
+
+  it('builds one report per subject when the campaign closes', async () => {
+    const id = await runCampaign(
+      {
+        'bo@kommun.test': () => '4',
+        'anna@kommun.test': () => '2',
+        'dan@kommun.test': () => '5',
+        'eva@kommun.test': () => '4',
+        'filip@kommun.test': () => '3',
+        'jonas@kommun.test': (index) => (index === 0 ? '1' : 'na'),
+      },
+      {
+        'bo@kommun.test': { 'open-strengths': 'Jag är tydlig' },
+        'dan@kommun.test': { 'open-strengths': 'Lyssnar' },
+        'anna@kommun.test': { 'open-develop': 'Delegera mer' },
+      },
+    );
+    await t.http.get(`/api/v1/campaigns/${id}/reports/B1`).set(auth()).expect(409);
+    const closed = await t.http.post(`/api/v1/campaigns/${id}/close`).set(auth()).expect(200);
+    expect(closed.body).toEqual({ reports: 1 });
+    first = (await t.http.get(`/api/v1/campaigns/${id}/reports/B1`).set(auth()).expect(200))
+      .body as Report;
+    await t.http.get(`/api/v1/campaigns/${id}/reports/D1`).set(auth()).expect(404);
+    await t.http.get(`/api/v1/campaigns/${id}/reports/B1`).expect(401);
+  });
+
+  it('shows groups per rule 3: direct reports hidden by the residue of pooled answers', () => {
+    expect(first.subject).toEqual({ employeeId: 'B1', name: 'Bo Berg' });
+    expect(first.questionnaire).toEqual({ key: 'huddinge-ledarskap', version: 1 });
+    expect(first.threshold).toBe(3);
+    expect(first.groups).toEqual([
+      { group: 'self', invited: 1, responded: 1, shown: true },
+      { group: 'manager', invited: 1, responded: 1, shown: false },
+      { group: 'direct_report', invited: 4, responded: 3, shown: false },
+      { group: 'peer', invited: 2, responded: 1, shown: false },
+      { group: 'other', invited: 0, responded: 0, shown: false },
+      { group: 'others', invited: 7, responded: 5, shown: true },
+    ]);
+  });
+
+  it('has every item figure as computed by hand', () => {
+    const [firstItem, ...rest] = first.items;
+    expect(firstItem?.scores).toEqual({
+      self: {
+        n: 1,
+        mean: 4,
+        sd: null,
+        distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 },
+        notApplicable: 0,
+      },
+      manager: null,
+      direct_report: null,
+      peer: null,
+      other: null,
+      others: {
+        n: 5,
+        mean: 3,
+        sd: expect.closeTo(SD_5, 12),
+        distribution: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 },
+        notApplicable: 0,
+      },
+    });
+    expect(rest).toHaveLength(35);
+    for (const item of rest) {
+      expect(item.scores).toEqual({
+        self: {
+          n: 1,
+          mean: 4,
+          sd: null,
+          distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 },
+          notApplicable: 0,
+        },
+        manager: null,
+        direct_report: null,
+        peer: null,
+        other: null,
+        others: {
+          n: 4,
+          mean: 3.5,
+          sd: expect.closeTo(SD_4, 12),
+          distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 1 },
+          notApplicable: 1,
+        },
+      });
+    }
+  });
+
+  it('has every dimension figure as computed by hand (mean of respondent means)', () => {
+    expect(first.dimensions.map((d) => d.key)).toEqual(dimensionKeys);
+    expect(first.dimensions[0]?.scores).toEqual({
+      self: { n: 1, mean: 4, sd: null },
+      manager: null,
+      direct_report: null,
+      peer: null,
+      other: null,
+      others: { n: 5, mean: 3, sd: expect.closeTo(SD_5, 12) },
+    });
+    for (const dimension of first.dimensions.slice(1)) {
+      expect(dimension.scores.others).toEqual({ n: 4, mean: 3.5, sd: expect.closeTo(SD_4, 12) });
+    }
+  });
+
+  it('pools and sorts comments, keeps self apart, and derives gaps, strengths and blind spots', () => {
+    expect(first.comments).toEqual({
+      others: [
+        { questionId: 'strengths', text: 'Lyssnar' },
+        { questionId: 'develop', text: 'Delegera mer' },
+      ],
+      self: [{ questionId: 'strengths', text: 'Jag är tydlig' }],
+    });
+    expect(first.gaps.dimensions.map((g) => g.gap)).toEqual([1, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(first.blindSpots).toEqual([{ key: itemIds[0], self: 4, others: 3, gap: 1 }]);
+    expect(first.strengths.map((s) => s.id)).toEqual(itemIds.slice(1, 4));
+    expect(first.developmentAreas.map((s) => s.id)).toEqual([itemIds[0], itemIds[4], itemIds[5]]);
+    expect(first.trend).toBeNull();
+  });
+
+  it('shows the trend against the last campaign on the same questionnaire', async () => {
+    const id = await runCampaign({
+      'bo@kommun.test': () => '5',
+      'anna@kommun.test': () => '5',
+      'dan@kommun.test': () => '5',
+      'eva@kommun.test': () => '5',
+      'filip@kommun.test': () => '5',
+    });
+    await t.http.post(`/api/v1/campaigns/${id}/close`).set(auth()).expect(200);
+    const second = (await t.http.get(`/api/v1/campaigns/${id}/reports/B1`).set(auth()).expect(200))
+      .body as Report;
+    expect(second.trend?.dimensions).toEqual(
+      dimensionKeys.map((key, index) => ({
+        key,
+        previous: index === 0 ? 3 : 3.5,
+        current: 5,
+        change: index === 0 ? 2 : 1.5,
+      })),
+    );
+  });
+});
