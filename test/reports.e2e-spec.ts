@@ -6,6 +6,7 @@
  * except 1 on the first item (pooled: 2 peers invited < k); peer Karin does not answer.
  * Group level: direct reports 3 ≥ k, but others 5 - 3 = 2 would give the rest away: hidden.
  */
+import ExcelJS from 'exceljs';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
   completeForm,
@@ -226,6 +227,72 @@ describe('reports: built at close, every figure under disclosure control', () =>
     expect(first.strengths.map((s) => s.id)).toEqual(itemIds.slice(1, 4));
     expect(first.developmentAreas.map((s) => s.id)).toEqual([itemIds[0], itemIds[4], itemIds[5]]);
     expect(first.trend).toBeNull();
+  });
+
+  it('gives HR the organisation view and exports with only the shown figures', async () => {
+    const campaigns = (await t.http.get('/api/v1/campaigns').set(auth()).expect(200)).body as {
+      id: string;
+    }[];
+    const id = campaigns[0]?.id ?? '';
+    const summary = await t.http.get(`/api/v1/campaigns/${id}/summary`).set(auth()).expect(200);
+    expect(summary.body).toMatchObject({
+      campaignId: id,
+      threshold: 3,
+      managers: [{ employeeId: 'B1', name: 'Bo Berg', unit: 'Skola', invited: 8, responded: 6 }],
+      units: [{ unit: 'Skola', invited: 8, responded: 6 }],
+    });
+    const body = summary.body as {
+      managers: { dimensions: Record<string, unknown> }[];
+      dimensions: { key: string; others: unknown }[];
+    };
+    expect(body.managers[0]?.dimensions[dimensionKeys[0] ?? '']).toEqual({ n: 5, mean: 3 });
+    expect(body.dimensions[0]).toEqual({
+      key: dimensionKeys[0],
+      others: { n: 5, mean: 3, managers: 1 },
+    });
+
+    const csv = await t.http.get(`/api/v1/campaigns/${id}/export.csv`).set(auth()).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('employee_id,name,unit,dimension,item_id,group,n,mean,sd');
+    // 6 dimensions and 36 items with self; others on all 6 dimensions and 36 items; nothing else
+    expect(lines).toHaveLength(1 + 6 * 2 + 36 * 2);
+    expect(lines.some((line) => /,(direct_report|manager|peer),/.test(line))).toBe(false);
+    expect(lines).toContain(`B1,Bo Berg,Skola,${dimensionKeys[0]},,others,5,3,${SD_5}`);
+
+    const xlsx = await t.http
+      .get(`/api/v1/campaigns/${id}/export.xlsx`)
+      .set(auth())
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    const file = xlsx.body as Buffer;
+    await workbook.xlsx.load(
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(lines.length);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'employee_id',
+      'name',
+      'unit',
+      'dimension',
+      'item_id',
+      'group',
+      'n',
+      'mean',
+      'sd',
+    ]);
+    await t.http.get(`/api/v1/campaigns/${id}/summary`).expect(401);
   });
 
   it('shows the trend against the last campaign on the same questionnaire', async () => {

@@ -5,3 +5,4 @@ export * from './report-builder';
 export * from './report.entity';
 export * from './reports.module';
 export * from './reports.service';
+export * from './organisation-summary';

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, type AdminActor } from '@ledarspegel/auth';
 import { API_PREFIX } from '@ledarspegel/core';
+import type { OrganisationSummary } from './organisation-summary';
 import { ReportsService } from './reports.service';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -11,6 +12,29 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 @Controller(`${API_PREFIX}/campaigns`)
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
+
+  @Get(':id/summary')
+  @ApiOperation({
+    summary:
+      "Organisation view: each manager's others per dimension where shown, roll-ups, response rates by unit",
+  })
+  summary(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<OrganisationSummary> {
+    return this.reports.summary(actor, id);
+  }
+
+  @Get(':id/export.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="ledarspegel-export.csv"')
+  exportCsv(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<string> {
+    return this.reports.exportCsv(actor, id);
+  }
+
+  @Get(':id/export.xlsx')
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('content-disposition', 'attachment; filename="ledarspegel-export.xlsx"')
+  exportXlsx(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<Buffer> {
+    return this.reports.exportXlsx(actor, id);
+  }
 
   @Get(':id/reports/:employeeId')
   @ApiOperation({

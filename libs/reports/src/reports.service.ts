@@ -1,10 +1,22 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
 import { Campaign, CampaignsService } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
+import ExcelJS from 'exceljs';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import {
+  EXPORT_COLUMNS,
+  exportRows,
+  ManagerInfo,
+  OrganisationSummary,
+  organisationSummary,
+  safeCell,
+  StoredReport,
+  toCsv,
+} from './organisation-summary';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
 
@@ -14,6 +26,7 @@ export class ReportsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignsService,
     private readonly builder: ReportBuilder,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
   ) {}
 
   /** Every close (by HR or on its date) builds the reports in the closing transaction. */
@@ -22,13 +35,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   async get(_actor: AdminActor, campaignId: string, employeeId: string): Promise<unknown> {
-    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
-    if (!campaign) {
-      throw new DomainError('not_found', `No campaign ${campaignId}.`);
-    }
-    if (campaign.status !== 'closed') {
-      throw new DomainError('conflict', 'Reports are built when the campaign closes.');
-    }
+    await this.closedCampaign(campaignId);
     const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
     const report = person
       ? await this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId: person.id })
@@ -37,5 +44,96 @@ export class ReportsService implements OnModuleInit {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
     return JSON.parse(report.content) as unknown;
+  }
+
+  async summary(_actor: AdminActor, campaignId: string): Promise<OrganisationSummary> {
+    const campaign = await this.closedCampaign(campaignId);
+    const { managers, reports } = await this.campaignReports(campaign);
+    const questionnaire = this.questionnaires.get(
+      campaign.questionnaireKey,
+      campaign.questionnaireVersion,
+    );
+    return organisationSummary(
+      campaign.id,
+      campaign.anonymityThreshold,
+      questionnaire.dimensions.map((d) => d.key),
+      managers,
+      reports,
+    );
+  }
+
+  async exportCsv(_actor: AdminActor, campaignId: string): Promise<string> {
+    const { managers, reports } = await this.campaignReports(await this.closedCampaign(campaignId));
+    return toCsv(exportRows(managers, reports));
+  }
+
+  async exportXlsx(_actor: AdminActor, campaignId: string): Promise<Buffer> {
+    const campaign = await this.closedCampaign(campaignId);
+    const { managers, reports } = await this.campaignReports(campaign);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Ledarspegel';
+    const sheet = workbook.addWorksheet('Resultat');
+    sheet.addRow([...EXPORT_COLUMNS]);
+    sheet.getRow(1).font = { bold: true };
+    for (const row of exportRows(managers, reports)) {
+      sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeCell(cell) : cell)));
+    }
+    sheet.columns.forEach((column) => {
+      column.width = 16;
+    });
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  private async closedCampaign(campaignId: string): Promise<Campaign> {
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+    if (!campaign) {
+      throw new DomainError('not_found', `No campaign ${campaignId}.`);
+    }
+    if (campaign.status !== 'closed') {
+      throw new DomainError('conflict', 'Reports are built when the campaign closes.');
+    }
+    return campaign;
+  }
+
+  /** The subjects with their response counts, and their stored reports by employee id. */
+  private async campaignReports(
+    campaign: Campaign,
+  ): Promise<{ managers: ManagerInfo[]; reports: Map<string, StoredReport> }> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['p.employee_id AS "employeeId"', 'p.name AS "name"', 'p.unit AS "unit"'])
+      .addSelect('COUNT(a.id)', 'invited')
+      .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
+      .from('campaign_subject', 's')
+      .innerJoin('person', 'p', 'p.id = s.person_id')
+      .leftJoin('assignment', 'a', 'a.campaign_id = s.campaign_id AND a.subject_id = s.person_id')
+      .where('s.campaign_id = :id', { id: campaign.id })
+      .groupBy('p.employee_id')
+      .addGroupBy('p.name')
+      .addGroupBy('p.unit')
+      .orderBy('p.name', 'ASC')
+      .getRawMany<{
+        employeeId: string;
+        name: string;
+        unit: string;
+        invited: string | number;
+        responded: string | number | null;
+      }>();
+    const managers = rows.map((row) => ({
+      employeeId: row.employeeId,
+      name: row.name,
+      unit: row.unit,
+      invited: Number(row.invited),
+      responded: Number(row.responded ?? 0),
+    }));
+    const stored = await this.dataSource
+      .getRepository(Report)
+      .find({ where: { campaignId: campaign.id }, select: ['content'] });
+    const reports = new Map<string, StoredReport>();
+    for (const { content } of stored) {
+      const report = JSON.parse(content) as StoredReport;
+      reports.set(report.subject.employeeId, report);
+    }
+    return { managers, reports };
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * The organisation view and exports, from the stored reports only, so they can never show
+ * more than a report does (DESIGN.md rule 8: a manager counts only where their others is shown;
+ * every roll-up holds at least k responses). Pure.
+ */
+import type { ReportFigures, Score } from './aggregation';
+
+export interface StoredReport extends ReportFigures {
+  subject: { employeeId: string; name: string };
+}
+
+export interface ManagerInfo {
+  employeeId: string;
+  name: string;
+  unit: string;
+  invited: number;
+  responded: number;
+}
+
+export interface OrganisationSummary {
+  campaignId: string;
+  threshold: number;
+  managers: (ManagerInfo & { dimensions: Record<string, { n: number; mean: number } | null> })[];
+  dimensions: { key: string; others: { n: number; mean: number; managers: number } | null }[];
+  units: { unit: string; invited: number; responded: number }[];
+}
+
+const othersShown = (report: StoredReport) =>
+  report.groups.some((g) => g.group === 'others' && g.shown);
+
+export function organisationSummary(
+  campaignId: string,
+  threshold: number,
+  dimensionKeys: readonly string[],
+  managers: readonly ManagerInfo[],
+  reports: ReadonlyMap<string, StoredReport>,
+): OrganisationSummary {
+  const rows = managers.map((manager) => {
+    const report = reports.get(manager.employeeId);
+    const dimensions: Record<string, { n: number; mean: number } | null> = {};
+    for (const key of dimensionKeys) {
+      const others =
+        report && othersShown(report)
+          ? report.dimensions.find((d) => d.key === key)?.scores.others
+          : null;
+      dimensions[key] = others ? { n: others.n, mean: others.mean } : null;
+    }
+    return { ...manager, dimensions };
+  });
+  const dimensions = dimensionKeys.map((key) => {
+    const shown = rows
+      .map((row) => row.dimensions[key])
+      .filter((s): s is { n: number; mean: number } => s !== null);
+    const n = shown.reduce((sum, s) => sum + s.n, 0);
+    // the mean over every respondent of the shown managers, weighted by their respondents
+    return {
+      key,
+      others:
+        shown.length > 0 && n >= threshold
+          ? { n, mean: shown.reduce((sum, s) => sum + s.n * s.mean, 0) / n, managers: shown.length }
+          : null,
+    };
+  });
+  const units = new Map<string, { unit: string; invited: number; responded: number }>();
+  for (const manager of managers) {
+    const entry = units.get(manager.unit) ?? { unit: manager.unit, invited: 0, responded: 0 };
+    entry.invited += manager.invited;
+    entry.responded += manager.responded;
+    units.set(manager.unit, entry);
+  }
+  return {
+    campaignId,
+    threshold,
+    managers: rows,
+    dimensions,
+    units: [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'sv')),
+  };
+}
+
+export const EXPORT_COLUMNS = [
+  'employee_id',
+  'name',
+  'unit',
+  'dimension',
+  'item_id',
+  'group',
+  'n',
+  'mean',
+  'sd',
+] as const;
+export type ExportRow = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number | null,
+];
+
+/** One row per figure a report shows: dimension rows (empty item_id), then item rows. */
+export function exportRows(
+  managers: readonly ManagerInfo[],
+  reports: ReadonlyMap<string, StoredReport>,
+): ExportRow[] {
+  const rows: ExportRow[] = [];
+  const push = (
+    manager: ManagerInfo,
+    dimension: string,
+    item: string,
+    scores: Record<string, Score | null>,
+  ) => {
+    for (const [group, figure] of Object.entries(scores)) {
+      if (figure) {
+        rows.push([
+          manager.employeeId,
+          manager.name,
+          manager.unit,
+          dimension,
+          item,
+          group,
+          figure.n,
+          figure.mean,
+          figure.sd,
+        ]);
+      }
+    }
+  };
+  for (const manager of managers) {
+    const report = reports.get(manager.employeeId);
+    if (!report) {
+      continue;
+    }
+    for (const dimension of report.dimensions) {
+      push(manager, dimension.key, '', dimension.scores);
+    }
+    for (const item of report.items) {
+      push(manager, item.dimensionKey, item.id, item.scores);
+    }
+  }
+  return rows;
+}
+
+/** A cell a spreadsheet must not run as a formula gets a leading apostrophe. */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) {
+    return '';
+  }
+  const text = typeof value === 'number' ? String(value) : safeCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** UTF-8 with BOM (Excel reads åäö right), comma separated, CRLF, header row. */
+export function toCsv(rows: readonly ExportRow[]): string {
+  const lines = [EXPORT_COLUMNS.join(','), ...rows.map((row) => row.map(csvField).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
