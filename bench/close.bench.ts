@@ -28,11 +28,11 @@ async function main(): Promise<void> {
     .dimensions.flatMap((d) => d.items.map((i) => i.id));
 
   progress('close: writing 40,000 answers of 36 items');
-  const subjects = (await dataSource.query(
+  const subjects = await dataSource.query(
     `SELECT s.person_id AS id FROM campaign_subject s JOIN person p ON p.id = s.person_id
      WHERE s.campaign_id = ? AND p.employee_id <> 'T0'`,
     [campaignId],
-  )) as { id: string }[];
+  );
   let answers = 0;
   await transaction(dataSource, async (manager) => {
     const insert = `INSERT INTO response (id, campaign_id, subject_id, rater_group, answers, comments) VALUES ${Array(50).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
@@ -73,13 +73,13 @@ async function main(): Promise<void> {
   );
 
   const sqlStarted = process.hrtime.bigint();
-  const rows = (await dataSource.query(
+  const rows = await dataSource.query(
     `SELECT r.subject_id, r.rater_group, j.key AS item, COUNT(*) AS n, AVG(j.value) AS mean
      FROM response r, json_each(r.answers) j
      WHERE r.campaign_id = ? AND j.type = 'integer'
      GROUP BY r.subject_id, r.rater_group, j.key`,
     [campaignId],
-  )) as unknown[];
+  );
   const sqlSeconds = Number(process.hrtime.bigint() - sqlStarted) / 1e9;
   progress(`close: baseline GROUP BY ${rows.length} groups in ${sqlSeconds.toFixed(2)} s`);
   await bench.close();
