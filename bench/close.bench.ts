@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     .dimensions.flatMap((d) => d.items.map((i) => i.id));
 
   progress('close: writing 40,000 answers of 36 items');
-  const subjects = await dataSource.query(
+  const subjects = await dataSource.query<{ id: string }[]>(
     `SELECT s.person_id AS id FROM campaign_subject s JOIN person p ON p.id = s.person_id
      WHERE s.campaign_id = ? AND p.employee_id <> 'T0'`,
     [campaignId],
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   );
 
   const sqlStarted = process.hrtime.bigint();
-  const rows = await dataSource.query(
+  const rows = await dataSource.query<unknown[]>(
     `SELECT r.subject_id, r.rater_group, j.key AS item, COUNT(*) AS n, AVG(j.value) AS mean
      FROM response r, json_each(r.answers) j
      WHERE r.campaign_id = ? AND j.type = 'integer'
