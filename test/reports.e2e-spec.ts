@@ -6,7 +6,10 @@
  * except 1 on the first item (pooled: 2 peers invited < k); peer Karin does not answer.
  * Group level: direct reports 3 ≥ k, but others 5 - 3 = 2 would give the rest away: hidden.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import pdfParse from 'pdf-parse';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
   completeForm,
@@ -227,6 +230,56 @@ describe('reports: built at close, every figure under disclosure control', () =>
     expect(first.strengths.map((s) => s.id)).toEqual(itemIds.slice(1, 4));
     expect(first.developmentAreas.map((s) => s.id)).toEqual([itemIds[0], itemIds[4], itemIds[5]]);
     expect(first.trend).toBeNull();
+  });
+
+  it('renders the report as a PDF with its text, embedded fonts and one page per area', async () => {
+    const campaigns = (await t.http.get('/api/v1/campaigns').set(auth()).expect(200)).body as {
+      id: string;
+    }[];
+    const id = campaigns[0]?.id ?? '';
+    const response = await t.http
+      .get(`/api/v1/campaigns/${id}/reports/B1.pdf`)
+      .set(auth())
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('content-type', 'application/pdf');
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.env.SCREENSHOT_DIR) {
+      fs.writeFileSync(path.join(process.env.SCREENSHOT_DIR, 'report.pdf'), pdf);
+    }
+    const parsed = await pdfParse(pdf);
+    expect(parsed.info).toMatchObject({ Title: 'Rapport för Bo Berg – Ledarskap' });
+    expect(parsed.numpages).toBeGreaterThanOrEqual(9); // cover, summary, 6 areas, comments
+    const text = parsed.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Rapport för Bo Berg');
+    expect(text).toContain('Tydliggöra mål och förväntningar');
+    expect(text).toContain('Min chef sätter tydliga mål');
+    expect(text).toContain('Övriga 3,0 (n=5)');
+    expect(text).toContain('Medarbetare: visas inte för sig (ingår i övriga)');
+    expect(text).toContain('Delegera mer');
+    expect(text).toContain('Jag är tydlig');
+    expect(pdf.toString('latin1')).toMatch(/\/FontFile2/);
+    const english = await pdfParse(
+      (
+        await t.http
+          .get(`/api/v1/campaigns/${id}/reports/B1.pdf?lang=en`)
+          .set(auth())
+          .buffer(true)
+          .parse((res, callback) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => callback(null, Buffer.concat(chunks)));
+          })
+      ).body as Buffer,
+    );
+    expect(english.text).toContain('Report for Bo Berg');
+    await t.http.get(`/api/v1/campaigns/${id}/reports/D1.pdf`).set(auth()).expect(404);
   });
 
   it('gives HR the organisation view and exports with only the shown figures', async () => {

@@ -20,6 +20,11 @@ export class ErrorFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
-    void reply.status(body.statusCode).headers(headers).send(body);
+    // a route may have set another content type (a PDF, a CSV) before it failed
+    void reply
+      .status(body.statusCode)
+      .headers(headers)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(body));
   }
 }

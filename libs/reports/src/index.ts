@@ -6,3 +6,4 @@ export * from './report.entity';
 export * from './reports.module';
 export * from './reports.service';
 export * from './organisation-summary';
+export * from './pdf/report-pdf';

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, type AdminActor } from '@ledarspegel/auth';
 import { API_PREFIX } from '@ledarspegel/core';
@@ -34,6 +34,25 @@ export class ReportsController {
   @Header('content-disposition', 'attachment; filename="ledarspegel-export.xlsx"')
   exportXlsx(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<Buffer> {
     return this.reports.exportXlsx(actor, id);
+  }
+
+  @Get(':id/reports/:employeeId.pdf')
+  @Header('content-type', 'application/pdf')
+  @ApiOperation({
+    summary: "A subject's report as PDF (?lang=sv|en, default the subject's language)",
+  })
+  pdf(
+    @Actor() actor: AdminActor,
+    @Param('id', uuid) id: string,
+    @Param('employeeId') employeeId: string,
+    @Query('lang') lang: unknown,
+  ): Promise<Buffer> {
+    return this.reports.pdf(
+      actor,
+      id,
+      employeeId,
+      lang === 'sv' || lang === 'en' ? lang : undefined,
+    );
   }
 
   @Get(':id/reports/:employeeId')

@@ -7,6 +7,7 @@ import { DomainError } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
 import ExcelJS from 'exceljs';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import {
   EXPORT_COLUMNS,
   exportRows,
@@ -17,6 +18,7 @@ import {
   StoredReport,
   toCsv,
 } from './organisation-summary';
+import { renderReportPdf, ReportContent } from './pdf/report-pdf';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
 
@@ -27,6 +29,7 @@ export class ReportsService implements OnModuleInit {
     private readonly campaigns: CampaignsService,
     private readonly builder: ReportBuilder,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    private readonly templates: TemplateRenderer,
   ) {}
 
   /** Every close (by HR or on its date) builds the reports in the closing transaction. */
@@ -44,6 +47,30 @@ export class ReportsService implements OnModuleInit {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
     return JSON.parse(report.content) as unknown;
+  }
+
+  /** The report as a PDF, in the subject's language unless one is asked for. */
+  async pdf(
+    _actor: AdminActor | null,
+    campaignId: string,
+    employeeId: string,
+    language?: Language,
+  ): Promise<Buffer> {
+    const campaign = await this.closedCampaign(campaignId);
+    const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
+    const report = person
+      ? await this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId: person.id })
+      : null;
+    if (!person || !report) {
+      throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
+    }
+    const chosen = language ?? toLanguage(person.locale);
+    return renderReportPdf(
+      JSON.parse(report.content) as ReportContent,
+      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      chosen,
+      (key, parameters) => this.templates.message(chosen, key, parameters),
+    );
   }
 
   async summary(_actor: AdminActor, campaignId: string): Promise<OrganisationSummary> {

@@ -1,0 +1,109 @@
+/** Charts for the PDF and e-mail: chart.js drawn server-side on @napi-rs/canvas, to PNG. */
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { Chart, ChartConfiguration, registerables } from 'chart.js';
+
+Chart.register(...registerables);
+
+export const FONT_FAMILY = 'DejaVu Sans';
+let fontsRegistered = false;
+
+function registerFonts(): void {
+  if (!fontsRegistered) {
+    GlobalFonts.registerFromPath(
+      require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+      FONT_FAMILY,
+    );
+    Chart.defaults.font.family = FONT_FAMILY;
+    Chart.defaults.color = '#1a1a1a';
+    fontsRegistered = true;
+  }
+}
+
+/** Colours with at least 3:1 contrast on white, told apart by position and legend too. */
+export const GROUP_COLOURS: Readonly<Record<string, string>> = {
+  self: '#c75000',
+  others: '#0b4f8a',
+  manager: '#5b3a8c',
+  direct_report: '#1e7b3a',
+  peer: '#8a5a00',
+  other: '#6e7781',
+};
+
+export function renderChart(width: number, height: number, config: ChartConfiguration): Buffer {
+  registerFonts();
+  const scale = 2; // sharp when printed
+  const canvas = createCanvas(width * scale, height * scale);
+  const context = canvas.getContext('2d');
+  context.scale(scale, scale);
+  const chart = new Chart(context as unknown as CanvasRenderingContext2D, {
+    ...config,
+    options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 },
+  });
+  chart.resize(width, height);
+  chart.draw();
+  const png = canvas.toBuffer('image/png');
+  chart.destroy();
+  return png;
+}
+
+export interface Series {
+  label: string;
+  colour: string;
+  values: (number | null)[];
+}
+
+/** Horizontal bars on the 1–5 scale: one row per label, one bar per series. */
+export function meansChart(
+  labels: string[],
+  series: Series[],
+  width: number,
+  height: number,
+): Buffer {
+  return renderChart(width, height, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.colour,
+        barPercentage: 0.85,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { min: 1, max: 5, ticks: { stepSize: 1 } }, y: { ticks: { autoSkip: false } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+}
+
+/** One stacked bar per item: how many of the others chose each scale step. */
+export function distributionChart(
+  labels: string[],
+  steps: string[],
+  counts: number[][],
+  width: number,
+  height: number,
+): Buffer {
+  const shades = ['#b3261e', '#e07b39', '#b8b8b8', '#6aa4d8', '#0b4f8a'];
+  return renderChart(width, height, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: steps.map((step, index) => ({
+        label: step,
+        data: counts.map((row) => row[index] ?? 0),
+        backgroundColor: shades[index % shades.length],
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      scales: {
+        x: { stacked: true, ticks: { precision: 0 } },
+        y: { stacked: true, ticks: { autoSkip: false } },
+      },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+}
