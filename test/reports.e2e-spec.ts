@@ -282,6 +282,39 @@ describe('reports: built at close, every figure under disclosure control', () =>
     await t.http.get(`/api/v1/campaigns/${id}/reports/D1.pdf`).set(auth()).expect(404);
   });
 
+  it('e-mails each manager the PDF and a signed link to the web view, which GET does not spend', async () => {
+    fs.rmSync(t.config.mailDir, { recursive: true, force: true });
+    const mails = await deliverMail(t);
+    const bo = mails.find((m) => m.to.includes('bo@kommun.test'));
+    expect(bo?.subject).toBe('Din ledarskapsrapport: Ledarskap');
+    expect(bo?.attachments).toEqual([
+      {
+        filename: 'ledarspegel-B1.pdf',
+        contentType: 'application/pdf',
+        content: expect.any(Buffer),
+      },
+    ]);
+    expect((await pdfParse(bo?.attachments[0]?.content ?? Buffer.alloc(0))).text).toContain(
+      'Rapport för Bo Berg',
+    );
+    const link = bo?.reportLinks[0] ?? '';
+    expect(link).toMatch(/^http:\/\/ledarspegel\.test\/reports\/[\w-]+\.[\w-]+$/);
+    const path = link.replace('http://ledarspegel.test', '');
+    for (let i = 0; i < 2; i += 1) {
+      const page = await t.http.get(path).expect(200).expect('content-type', /html/);
+      expect(page.text).toContain('<h1>Rapport för Bo Berg</h1>');
+      expect(page.text).toContain(
+        '<th scope="row">Min chef sätter tydliga mål åt eller tillsammans med sina medarbetare.</th>',
+      );
+      expect(page.text).toContain('3,0 <span class="n">(n=5)</span>');
+      expect(page.text).toContain('/assets/vendor/chart.umd.min.js');
+    }
+    await t.http.get('/assets/vendor/chart.umd.min.js').expect(200);
+    await t.http.get('/assets/vendor/chart.umd.js').expect(404);
+    const forged = await t.http.get(`${path.slice(0, -3)}abc`).expect(404);
+    expect(forged.text).toContain('Länken gäller inte');
+  });
+
   it('gives HR the organisation view and exports with only the shown figures', async () => {
     const campaigns = (await t.http.get('/api/v1/campaigns').set(auth()).expect(200)).body as {
       id: string;

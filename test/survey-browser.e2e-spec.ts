@@ -21,12 +21,14 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
   let browser: Browser;
   let base: string;
   let links: string[];
+  let campaignId: string;
+  let token: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
-    const token = await signInAsAdmin(t);
+    token = await signInAsAdmin(t);
     await importOrganisation(t, token);
     const created = await t.http
       .post('/api/v1/campaigns')
@@ -38,8 +40,9 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
         closesAt: new Date(Date.now() + 9 * 86400_000).toISOString(),
       })
       .expect(201);
+    campaignId = (created.body as { id: string }).id;
     await t.http
-      .post(`/api/v1/campaigns/${(created.body as { id: string }).id}/launch`)
+      .post(`/api/v1/campaigns/${campaignId}/launch`)
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     const mails = await deliverMail(t);
@@ -122,6 +125,34 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
     );
     await page.screenshot({
       path: path.join(process.env.SCREENSHOT_DIR ?? t.varDir, 'survey-errors.png'),
+    });
+  }, 60_000);
+
+  it('shows the closed report on the web: tables, a chart, no axe violations', async () => {
+    await t.http
+      .post(`/api/v1/campaigns/${campaignId}/close`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    fs.rmSync(t.config.mailDir, { recursive: true, force: true });
+    const mails = await deliverMail(t);
+    const link = (mails.find((m) => m.to.includes('bo@kommun.test'))?.reportLinks[0] ?? '').replace(
+      'http://ledarspegel.test',
+      base,
+    );
+    const page = await browser.newPage({ bypassCSP: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(link);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Rapport för Bo Berg');
+    expect(await page.locator('table').count()).toBeGreaterThanOrEqual(8);
+    // the chart was drawn by chart.js in the page
+    expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe(
+      'function',
+    );
+    expect(errors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: path.join(process.env.SCREENSHOT_DIR ?? t.varDir, 'report-page.png'),
     });
   }, 60_000);
 });

@@ -43,6 +43,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   links: string[];
+  reportLinks: string[];
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Sends everything due and reads the `.eml` files the default transport wrote. */
@@ -76,6 +78,12 @@ export async function parseMail(source: Buffer | string): Promise<ReceivedMail> 
     text,
     html: typeof parsed.html === 'string' ? parsed.html : '',
     links: [...text.matchAll(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]+/g)].map((m) => m[0]),
+    reportLinks: [...text.matchAll(/https?:\/\/\S+\/reports\/[A-Za-z0-9_.-]+/g)].map((m) => m[0]),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      content: a.content,
+    })),
   };
 }
 

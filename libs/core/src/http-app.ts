@@ -19,6 +19,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     logger: false,
     bodyLimit: 1024 * 1024,
+    // signed report links are longer than Fastify's default of 100 characters
+    maxParamLength: 300,
     // Behind a reverse proxy X-Forwarded-For names the client that rate limits key on;
     // without one it could be forged, so it is trusted only when configured.
     trustProxy: config.trustProxy,
@@ -55,6 +57,15 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     prefix: '/assets/',
     decorateReply: false,
     maxAge: '1h',
+  });
+
+  // chart.js for the report web view, from the installed package
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot(), 'node_modules', 'chart.js', 'dist'),
+    prefix: '/assets/vendor/',
+    decorateReply: false,
+    allowedPath: (pathName) => pathName === '/chart.umd.min.js',
+    maxAge: '1d',
   });
 
   fastify.addContentTypeParser(

@@ -7,3 +7,4 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './organisation-summary';
 export * from './pdf/report-pdf';
+export * from './report-link';

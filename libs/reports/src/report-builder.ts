@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Campaign, CampaignSubject, RELATIONSHIPS, Relationship } from '@ledarspegel/campaigns';
+import { Clock, CLOCK } from '@ledarspegel/core';
+import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { aggregate, AnswerValue, ResponseInput } from './aggregation';
 import type { NamedGroup } from './disclosure';
@@ -29,6 +31,8 @@ function emptyTallies(): Tallies {
 export class ReportBuilder {
   constructor(
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    private readonly outbox: OutboxRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async build(manager: EntityManager, campaign: Campaign): Promise<number> {
@@ -114,6 +118,18 @@ export class ReportBuilder {
     for (let start = 0; start < reports.length; start += INSERT_CHUNK) {
       await manager.insert(Report, reports.slice(start, start + INSERT_CHUNK));
     }
+    // One report e-mail per manager, sent by the worker (the PDF is rendered when sending).
+    await this.outbox.enqueue(
+      manager,
+      subjects.map(({ personId, person }) => ({
+        kind: 'report',
+        campaignId: campaign.id,
+        recipientId: personId,
+        toAddress: person?.email ?? '',
+        payload: { campaignId: campaign.id, subjectId: personId },
+      })),
+      this.clock.now(),
+    );
     return reports.length;
   }
 

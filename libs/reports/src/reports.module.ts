@@ -4,13 +4,15 @@ import { CampaignsModule } from '@ledarspegel/campaigns';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
+import { ReportMailComposer } from './report-mail.composer';
+import { ReportPageController } from './report-page.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Report]), CampaignsModule, QuestionnairesModule],
-  controllers: [ReportsController],
-  providers: [ReportBuilder, ReportsService],
+  controllers: [ReportsController, ReportPageController],
+  providers: [ReportBuilder, ReportsService, ReportMailComposer],
   exports: [ReportsService],
 })
 export class ReportsModule {}

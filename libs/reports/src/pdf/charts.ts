@@ -35,7 +35,7 @@ export function renderChart(width: number, height: number, config: ChartConfigur
   const canvas = createCanvas(width * scale, height * scale);
   const context = canvas.getContext('2d');
   context.scale(scale, scale);
-  const chart = new Chart(context as unknown as CanvasRenderingContext2D, {
+  const chart = new Chart(context as unknown as ConstructorParameters<typeof Chart>[0], {
     ...config,
     options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1 },
   });

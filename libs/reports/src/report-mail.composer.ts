@@ -1,0 +1,78 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Campaign } from '@ledarspegel/campaigns';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import {
+  MessageComposer,
+  OutboxDispatcher,
+  OutboxMessage,
+  PermanentMailError,
+} from '@ledarspegel/mail';
+import { Person } from '@ledarspegel/people';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
+import { renderReportPdf, ReportContent } from './pdf/report-pdf';
+import { REPORT_LINK_TTL_SECONDS, signReportLink } from './report-link';
+import { Report } from './report.entity';
+
+/** The e-mail a manager gets when a campaign closes: the PDF attached and a link to the web view. */
+@Injectable()
+export class ReportMailComposer implements MessageComposer, OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly templates: TemplateRenderer,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register('report', this);
+  }
+
+  async compose(message: OutboxMessage) {
+    const { campaignId, subjectId } = JSON.parse(message.payload) as {
+      campaignId: string;
+      subjectId: string;
+    };
+    const [campaign, person, report] = await Promise.all([
+      this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId }),
+      this.dataSource.getRepository(Person).findOneBy({ id: subjectId }),
+      this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId }),
+    ]);
+    if (!campaign || !person || !report) {
+      throw new PermanentMailError('the report no longer exists');
+    }
+    const language = toLanguage(person.locale);
+    const content = JSON.parse(report.content) as ReportContent;
+    const pdf = await renderReportPdf(
+      content,
+      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      language,
+      (key, parameters) => this.templates.message(language, key, parameters),
+    );
+    const token = signReportLink(
+      { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + REPORT_LINK_TTL_SECONDS },
+      this.config.secretKey ?? '',
+    );
+    const context = {
+      name: person.name,
+      campaignName: campaign.name,
+      url: `${this.config.publicUrl}/reports/${token}`,
+      threshold: campaign.anonymityThreshold,
+    };
+    return {
+      subject: this.templates.message(language, 'mail.report.subject', { campaign: campaign.name }),
+      html: this.templates.render('mail/report.html', language, context),
+      text: this.templates.render('mail/report.txt', language, context),
+      attachments: [
+        {
+          filename: `ledarspegel-${person.employeeId}.pdf`.replace(/[^\w.-]/g, '_'),
+          content: pdf,
+          contentType: 'application/pdf',
+        },
+      ],
+    };
+  }
+}

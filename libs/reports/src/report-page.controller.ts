@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Public } from '@ledarspegel/auth';
+import { Campaign } from '@ledarspegel/campaigns';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { Person } from '@ledarspegel/people';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
+import type { ReportContent } from './pdf/report-pdf';
+import { verifyReportLink } from './report-link';
+import { reportPageContext } from './report-page';
+import { Report } from './report.entity';
+
+/** The manager's own report on the web, by the signed link in the report e-mail. */
+@ApiExcludeController()
+@Public()
+@Controller('reports')
+export class ReportPageController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: TemplateRenderer,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':token')
+  async show(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    const link = verifyReportLink(
+      token,
+      this.config.secretKey ?? '',
+      Math.floor(Date.now() / 1000),
+    );
+    const [report, person, campaign] = link
+      ? await Promise.all([
+          this.dataSource
+            .getRepository(Report)
+            .findOneBy({ campaignId: link.campaignId, subjectId: link.subjectId }),
+          this.dataSource.getRepository(Person).findOneBy({ id: link.subjectId }),
+          this.dataSource.getRepository(Campaign).findOneBy({ id: link.campaignId }),
+        ])
+      : [null, null, null];
+    const language = toLanguage(person?.locale);
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store');
+    if (!report || !campaign) {
+      void reply.status(404).send(
+        this.templates.render('pages/report-invalid', language, {
+          title: this.templates.message(language, 'reportPage.invalid.title'),
+        }),
+      );
+      return;
+    }
+    const questionnaire = this.questionnaires.get(
+      campaign.questionnaireKey,
+      campaign.questionnaireVersion,
+    );
+    const context = reportPageContext(
+      JSON.parse(report.content) as ReportContent,
+      questionnaire,
+      language,
+      (key, parameters) => this.templates.message(language, key, parameters),
+    );
+    void reply.status(200).send(this.templates.render('pages/report', language, context));
+  }
+}
