@@ -186,6 +186,14 @@ describe('processes', () => {
     expect(progress.stdout).toContain('Responded: 0 of 6 (0 %)');
     expect(progress.stdout).toContain('Maria Åkesson (1003): 0 of 6');
     expect(run(['campaign:close', id]).stdout).toContain('Closed');
+    const pdf = path.join(varDir, 'reports', 'maria.pdf');
+    const rendered = run(['report:render', id, '1003', '--out', pdf]);
+    expect(rendered.stderr).toBe('');
+    expect(rendered.stdout).toContain(`Wrote ${pdf}`);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const missing = run(['report:render', id, '1004', '--out', pdf]);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('has no report');
     const again = run(['campaign:close', id]);
     expect(again.status).not.toBe(0);
     expect(again.stderr).toMatch(/^error: Only an open campaign can be closed/);

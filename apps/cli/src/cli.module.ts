@@ -16,6 +16,7 @@ import {
   CampaignProgressCommand,
 } from './commands/campaign.commands';
 import { PeopleImportCommand } from './commands/people-import.command';
+import { ReportRenderCommand } from './commands/report-render.command';
 
 @Module({})
 export class CliModule {
@@ -40,6 +41,7 @@ export class CliModule {
         CampaignLaunchCommand,
         CampaignProgressCommand,
         CampaignCloseCommand,
+        ReportRenderCommand,
       ],
     };
   }

@@ -73,7 +73,7 @@ export class ReportsService implements OnModuleInit {
     );
   }
 
-  async summary(_actor: AdminActor, campaignId: string): Promise<OrganisationSummary> {
+  async summary(_actor: AdminActor | null, campaignId: string): Promise<OrganisationSummary> {
     const campaign = await this.closedCampaign(campaignId);
     const { managers, reports } = await this.campaignReports(campaign);
     const questionnaire = this.questionnaires.get(

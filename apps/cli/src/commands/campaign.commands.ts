@@ -113,7 +113,7 @@ export class CampaignCloseCommand extends CommandRunner {
   }
 
   async run([id]: string[]): Promise<void> {
-    await this.campaigns.close(null, id ?? '');
-    process.stdout.write('Closed\n');
+    const { reports } = await this.campaigns.close(null, id ?? '');
+    process.stdout.write(`Closed: ${reports} reports built, their e-mails queued\n`);
   }
 }
