@@ -4,12 +4,13 @@
  * a page per area with every statement and the distribution of answers; the comments.
  * Fonts are embedded (DejaVu Sans: å, ä, ö), text is selectable, title and language are set.
  */
+import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ItemScore, ReportFigures, Score } from '../aggregation';
 import type { ReportGroup } from '../disclosure';
 import type { Insights } from '../insights';
-import { distributionChart, GROUP_COLOURS, meansChart } from './charts';
+import { gapChart, GROUP_COLOURS, meansChart } from './charts';
 
 export type ReportLanguage = 'sv' | 'en';
 
@@ -23,8 +24,10 @@ export interface ReportContent extends ReportFigures, Insights {
 
 export type Texts = (key: string, parameters?: Record<string, unknown>) => string;
 
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+// read once; pdfkit embeds the subset of glyphs each report uses
+const REGULAR = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const BOLD = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
+const SCALE_COLOURS = ['#b3261e', '#e07b39', '#9a9a9a', '#6aa4d8', '#0b4f8a'];
 const MARGIN = 56;
 const BLUE = '#0b3d66';
 const GREY = '#4a4a4a';
@@ -199,6 +202,15 @@ export function renderReportPdf(
   if (report.gaps.dimensions.length === 0) {
     body(t('report.none'));
   } else {
+    const gaps = gapChart(
+      report.gaps.dimensions.map((g) => dimensionTitle.get(g.key) ?? g.key),
+      report.gaps.dimensions.map((g) => g.gap),
+      t('report.gaps.heading'),
+      520,
+      40 * report.gaps.dimensions.length + 50,
+    );
+    document.image(gaps, MARGIN, document.y, { width: width * 0.9 });
+    document.moveDown(0.5);
     for (const gap of report.gaps.dimensions) {
       body(
         `${dimensionTitle.get(gap.key) ?? gap.key}: ${groupName('self')} ${format(gap.self, language)}, ${groupName('others')} ${format(gap.others, language)} (${gap.gap >= 0 ? '+' : ''}${format(gap.gap, language)})`,
@@ -222,7 +234,12 @@ export function renderReportPdf(
     const figures = report.dimensions.find((d) => d.key === dimension.key)?.scores;
     body(scoreLine(figures, lineGroups, groupName, t, language));
     document.moveDown(0.5);
-    document.font('regular').fontSize(8).fillColor(GREY).text(t('report.scale'), { width });
+    document
+      .font('regular')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`${t('report.scale')}. ${t('report.distribution')}.`, { width });
+    scaleLegend(document, MARGIN, questionnaire);
     document.moveDown(0.5);
     const items = report.items.filter((item) => item.dimensionKey === dimension.key);
     for (const [index, item] of items.entries()) {
@@ -239,28 +256,11 @@ export function renderReportPdf(
         (group) => group === 'self' || group === 'others' || item.scores[group],
       );
       body(scoreLine(item.scores, itemGroups, groupName, t, language), { indent: 14 });
-      document.moveDown(0.4);
-    }
-    const shownItems = items.filter((item) => item.scores.others);
-    if (shownItems.length > 0) {
-      if (document.y > document.page.height - MARGIN - 200) {
-        document.addPage();
+      const distribution = item.scores.others?.distribution;
+      if (distribution) {
+        distributionBar(document, distribution, MARGIN + 14, width * 0.6);
       }
       document.moveDown(0.4);
-      document
-        .font('bold')
-        .fontSize(11)
-        .fillColor('#1a1a1a')
-        .text(t('report.distribution'), { width });
-      const steps = Object.keys(shownItems[0]?.scores.others?.distribution ?? {});
-      const chart = distributionChart(
-        shownItems.map((item) => `${items.indexOf(item) + 1}`),
-        steps,
-        shownItems.map((item) => steps.map((step) => item.scores.others?.distribution[step] ?? 0)),
-        520,
-        40 * shownItems.length + 70,
-      );
-      document.image(chart, MARGIN, document.y + 4, { width });
     }
   }
 
@@ -310,6 +310,58 @@ export function renderReportPdf(
   }
   document.end();
   return done;
+}
+
+/** How the others answered one statement: a stacked bar, one segment per scale step, with counts. */
+function distributionBar(
+  document: PDFKit.PDFDocument,
+  distribution: Record<string, number>,
+  x: number,
+  width: number,
+): void {
+  const counts = Object.values(distribution);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total === 0) {
+    return;
+  }
+  const y = document.y + 2;
+  let left = x;
+  counts.forEach((count, index) => {
+    const segment = (count / total) * width;
+    if (segment > 0) {
+      document.rect(left, y, segment, 10).fill(SCALE_COLOURS[index] ?? GREY);
+      if (segment > 12) {
+        document
+          .font('regular')
+          .fontSize(7)
+          .fillColor(index === 2 ? '#1a1a1a' : '#ffffff')
+          .text(String(count), left, y + 1.5, {
+            width: segment,
+            align: 'center',
+            lineBreak: false,
+          });
+      }
+      left += segment;
+    }
+  });
+  document.x = MARGIN;
+  document.y = y + 14;
+}
+
+function scaleLegend(document: PDFKit.PDFDocument, x: number, questionnaire: Questionnaire): void {
+  const y = document.y + 2;
+  let left = x;
+  for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
+    document.rect(left, y, 10, 8).fill(SCALE_COLOURS[value - questionnaire.scale.min] ?? GREY);
+    document
+      .font('regular')
+      .fontSize(7)
+      .fillColor('#1a1a1a')
+      .text(String(value), left + 13, y, { lineBreak: false });
+    left += 30;
+  }
+  document.x = MARGIN;
+  document.y = y + 12;
 }
 
 function scoreLine(

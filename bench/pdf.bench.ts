@@ -1,0 +1,111 @@
+/**
+ * `npm run bench -- pdf`: rendering managers' reports as PDF (charts by chart.js on
+ * @napi-rs/canvas, embedded fonts), warm, against the plainest PDF of the same text with pdfkit
+ * and no charts, in this run.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import PDFDocument from 'pdfkit';
+import { DataSource } from 'typeorm';
+import { CampaignsService } from '@ledarspegel/campaigns';
+import { transaction } from '@ledarspegel/core';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { ReportsService } from '@ledarspegel/reports';
+import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
+import { progress, resultLine } from './bench-support';
+
+const MANAGERS = 60;
+const TEAM = 8;
+const RENDERS = 60;
+
+function plainPdf(lines: string[]): Promise<Buffer> {
+  const document = new PDFDocument({ size: 'A4', margin: 56 });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve) => {
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+  for (const line of lines) {
+    document.fontSize(10).text(line);
+  }
+  document.end();
+  return done;
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchApp('pdf');
+  const campaignId = await createCampaign(bench, teamsCsv(MANAGERS, TEAM));
+  const campaigns = bench.app.get(CampaignsService);
+  await campaigns.launch(null, campaignId);
+  const dataSource = bench.app.get<DataSource>(getDataSourceToken());
+  const questionnaire = bench.app.get(QuestionnaireRegistry).get('huddinge-ledarskap');
+  const itemIds = questionnaire.dimensions.flatMap((d) => d.items.map((i) => i.id));
+  const subjects = await dataSource.query<{ id: string; employeeId: string }[]>(
+    `SELECT p.id AS id, p.employee_id AS "employeeId" FROM campaign_subject s JOIN person p ON p.id = s.person_id WHERE s.campaign_id = ? AND p.employee_id <> 'T0'`,
+    [campaignId],
+  );
+  await transaction(dataSource, async (manager) => {
+    for (const [s, subject] of subjects.entries()) {
+      for (let r = 0; r < TEAM; r += 1) {
+        const answers = Object.fromEntries(itemIds.map((id, i) => [id, ((s + r * 3 + i) % 5) + 1]));
+        await manager.query(
+          'INSERT INTO response (id, campaign_id, subject_id, rater_group, answers, comments) VALUES (?, ?, ?, ?, ?, ?)',
+          [
+            randomBytes(16).toString('hex'),
+            campaignId,
+            subject.id,
+            'direct_report',
+            JSON.stringify(answers),
+            JSON.stringify({
+              strengths: `Bra på att lyssna (${r})`,
+              develop: 'Mer tid för varje medarbetare',
+            }),
+          ],
+        );
+      }
+    }
+    await manager.query(
+      `UPDATE assignment SET answered = 1 WHERE campaign_id = ? AND relationship = 'direct_report'`,
+      [campaignId],
+    );
+  });
+  await campaigns.close(null, campaignId);
+  const reports = bench.app.get(ReportsService);
+  for (let i = 0; i < 5; i += 1) {
+    await reports.pdf(null, campaignId, subjects[i]?.employeeId ?? '');
+  }
+  const started = process.hrtime.bigint();
+  let bytes = 0;
+  for (let i = 0; i < RENDERS; i += 1) {
+    bytes += (await reports.pdf(null, campaignId, subjects[i % subjects.length]?.employeeId ?? ''))
+      .length;
+  }
+  const perReport = Number(process.hrtime.bigint() - started) / 1e6 / RENDERS;
+  progress(
+    `pdf: ${perReport.toFixed(1)} ms per report warm (goal ≤ 100 ms), ${Math.round(bytes / RENDERS / 1024)} kB each`,
+  );
+
+  const lines = questionnaire.dimensions.flatMap((d) => [
+    d.title.sv,
+    ...d.items.map((i) => `${i.text.sv} Själv 4,0 (n=1) · Övriga 3,5 (n=8)`),
+  ]);
+  for (let i = 0; i < 5; i += 1) {
+    await plainPdf(lines);
+  }
+  const plainStarted = process.hrtime.bigint();
+  for (let i = 0; i < RENDERS; i += 1) {
+    await plainPdf(lines);
+  }
+  const plain = Number(process.hrtime.bigint() - plainStarted) / 1e6 / RENDERS;
+  progress(`pdf: baseline (plain pdfkit text, no charts) ${plain.toFixed(1)} ms`);
+  await bench.close();
+  process.stdout.write(
+    `${resultLine('pdf', 1000 / perReport, 1000 / plain, 'reports/s', plain / perReport)}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench pdf failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
