@@ -202,6 +202,33 @@ describe('processes', () => {
     expect(bad.stderr).toContain("No questionnaire 'nope'");
   });
 
+  it('demo runs a whole campaign end to end, twice', () => {
+    for (let run = 0; run < 2; run += 1) {
+      const result = spawnSync(process.execPath, [cli, 'demo'], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(/Launched: \d+ surveys for 193 people/);
+      expect(result.stderr).toMatch(/Done\. 29 reports/);
+    }
+    const reportDirs = fs
+      .readdirSync(path.join(varDir, 'reports'))
+      .filter((name) => /^[0-9a-f-]{36}$/.test(name));
+    expect(reportDirs).toHaveLength(2);
+    for (const dir of reportDirs) {
+      const pdfs = fs.readdirSync(path.join(varDir, 'reports', dir));
+      expect(pdfs).toHaveLength(29);
+    }
+    const mails = fs.readdirSync(path.join(varDir, 'mail')).filter((name) => name.endsWith('.eml'));
+    const withPdf = mails.filter((name) =>
+      fs.readFileSync(path.join(varDir, 'mail', name), 'utf8').includes('application/pdf'),
+    );
+    expect(withPdf.length).toBeGreaterThanOrEqual(58);
+  }, 240_000);
+
   it('the worker starts and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [worker], {
       cwd: root,

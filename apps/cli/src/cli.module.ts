@@ -6,6 +6,8 @@ import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
+import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { ResponsesModule } from '@ledarspegel/responses';
 import { ReportsModule } from '@ledarspegel/reports';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { AdminCreateCommand } from './commands/admin-create.command';
@@ -15,6 +17,7 @@ import {
   CampaignLaunchCommand,
   CampaignProgressCommand,
 } from './commands/campaign.commands';
+import { DemoCommand } from './commands/demo.command';
 import { PeopleImportCommand } from './commands/people-import.command';
 import { ReportRenderCommand } from './commands/report-render.command';
 
@@ -33,6 +36,8 @@ export class CliModule {
         AuthModule,
         PeopleModule,
         CampaignsModule,
+        ResponsesModule,
+        QuestionnairesModule,
       ],
       providers: [
         AdminCreateCommand,
@@ -42,6 +47,7 @@ export class CliModule {
         CampaignProgressCommand,
         CampaignCloseCommand,
         ReportRenderCommand,
+        DemoCommand,
       ],
     };
   }

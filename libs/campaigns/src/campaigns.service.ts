@@ -121,7 +121,7 @@ export class CampaignsService {
     return toCampaignResponse(campaign, await this.subjectsOf(campaign.id));
   }
 
-  async raters(_actor: AdminActor, id: string): Promise<RatersPreviewDto> {
+  async raters(_actor: AdminActor | null, id: string): Promise<RatersPreviewDto> {
     const campaign = await this.find(id);
     const { raters, people } =
       campaign.status === 'draft'
@@ -130,7 +130,11 @@ export class CampaignsService {
     return this.preview(campaign, raters, people);
   }
 
-  async addRater(_actor: AdminActor, id: string, dto: AddRaterDto): Promise<RatersPreviewDto> {
+  async addRater(
+    _actor: AdminActor | null,
+    id: string,
+    dto: AddRaterDto,
+  ): Promise<RatersPreviewDto> {
     return transaction(this.dataSource, async (manager) => {
       const campaign = await this.findDraft(manager, id);
       if (!campaign.raterGroups.includes(dto.relationship)) {
