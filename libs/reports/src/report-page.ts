@@ -2,7 +2,7 @@
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ReportGroup } from './disclosure';
 import { GROUP_COLOURS } from './pdf/charts';
-import type { ReportContent, ReportLanguage, Texts } from './pdf/report-pdf';
+import { formatMean, ReportContent, ReportLanguage, Texts } from './pdf/report-pdf';
 
 const ORDER: ReportGroup[] = ['self', 'others', 'manager', 'direct_report', 'peer', 'other'];
 
@@ -12,11 +12,7 @@ export function reportPageContext(
   language: ReportLanguage,
   t: Texts,
 ) {
-  const format = (value: number) =>
-    value.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', {
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    });
+  const format = (value: number) => formatMean(value, language);
   const shown = new Set(report.groups.filter((g) => g.shown).map((g) => g.group));
   const columns = ORDER.filter(
     (group) => shown.has(group) || group === 'self' || group === 'others',

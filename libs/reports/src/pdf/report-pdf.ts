@@ -32,11 +32,15 @@ const MARGIN = 56;
 const BLUE = '#0b3d66';
 const GREY = '#4a4a4a';
 
-const format = (value: number, language: ReportLanguage) =>
-  value.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
+// one formatter per language: toLocaleString would build a new one for every figure
+const NUMBER_FORMATS: Readonly<Record<ReportLanguage, Intl.NumberFormat>> = {
+  sv: new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+export const formatMean = (value: number, language: ReportLanguage): string =>
+  NUMBER_FORMATS[language].format(value);
+const format = formatMean;
 
 export function renderReportPdf(
   report: ReportContent,
