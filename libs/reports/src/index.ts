@@ -8,3 +8,5 @@ export * from './reports.service';
 export * from './organisation-summary';
 export * from './pdf/report-pdf';
 export * from './report-link';
+export * from './pdf/pdf-pool';
+export * from './report-pdf.renderer';

@@ -12,7 +12,8 @@ import {
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { renderReportPdf, ReportContent } from './pdf/report-pdf';
+import { ReportContent } from './pdf/report-pdf';
+import { ReportPdfRenderer } from './report-pdf.renderer';
 import { REPORT_LINK_TTL_SECONDS, signReportLink } from './report-link';
 import { Report } from './report.entity';
 
@@ -25,6 +26,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
     private readonly templates: TemplateRenderer,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
 
   onModuleInit(): void {
@@ -46,12 +48,14 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
     }
     const language = toLanguage(person.locale);
     const content = JSON.parse(report.content) as ReportContent;
-    const pdf = await renderReportPdf(
-      content,
-      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+    const pdf = await this.pdfRenderer.render({
+      report: content,
+      questionnaire: this.questionnaires.get(
+        campaign.questionnaireKey,
+        campaign.questionnaireVersion,
+      ),
       language,
-      (key, parameters) => this.templates.message(language, key, parameters),
-    );
+    });
     const token = signReportLink(
       { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + REPORT_LINK_TTL_SECONDS },
       this.config.secretKey ?? '',

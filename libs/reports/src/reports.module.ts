@@ -5,6 +5,7 @@ import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
 import { ReportMailComposer } from './report-mail.composer';
+import { ReportPdfRenderer } from './report-pdf.renderer';
 import { ReportPageController } from './report-page.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -12,7 +13,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Report]), CampaignsModule, QuestionnairesModule],
   controllers: [ReportsController, ReportPageController],
-  providers: [ReportBuilder, ReportsService, ReportMailComposer],
-  exports: [ReportsService],
+  providers: [ReportBuilder, ReportsService, ReportMailComposer, ReportPdfRenderer],
+  exports: [ReportsService, ReportPdfRenderer],
 })
 export class ReportsModule {}

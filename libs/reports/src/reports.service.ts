@@ -18,7 +18,8 @@ import {
   StoredReport,
   toCsv,
 } from './organisation-summary';
-import { renderReportPdf, ReportContent } from './pdf/report-pdf';
+import { ReportContent } from './pdf/report-pdf';
+import { ReportPdfRenderer } from './report-pdf.renderer';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
 
@@ -30,6 +31,7 @@ export class ReportsService implements OnModuleInit {
     private readonly builder: ReportBuilder,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly templates: TemplateRenderer,
+    private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
 
   /** Every close (by HR or on its date) builds the reports in the closing transaction. */
@@ -65,12 +67,14 @@ export class ReportsService implements OnModuleInit {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
     const chosen = language ?? toLanguage(person.locale);
-    return renderReportPdf(
-      JSON.parse(report.content) as ReportContent,
-      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
-      chosen,
-      (key, parameters) => this.templates.message(chosen, key, parameters),
-    );
+    return this.pdfRenderer.render({
+      report: JSON.parse(report.content) as ReportContent,
+      questionnaire: this.questionnaires.get(
+        campaign.questionnaireKey,
+        campaign.questionnaireVersion,
+      ),
+      language: chosen,
+    });
   }
 
   async summary(_actor: AdminActor | null, campaignId: string): Promise<OrganisationSummary> {

@@ -1,6 +1,7 @@
 /** Charts for the PDF and e-mail: chart.js drawn server-side on @napi-rs/canvas, to PNG. */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, ChartConfiguration, registerables } from 'chart.js';
+import { Chart, ChartConfiguration, Plugin, registerables } from 'chart.js';
+import { opaquePng } from './png';
 
 Chart.register(...registerables);
 
@@ -29,6 +30,19 @@ export const GROUP_COLOURS: Readonly<Record<string, string>> = {
   other: '#6e7781',
 };
 
+/** Paints the canvas white under the chart, so that the image needs no alpha channel. */
+const WHITE_BACKGROUND: Plugin = {
+  id: 'whiteBackground',
+  beforeDraw(chart) {
+    const { ctx, canvas } = chart;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.restore();
+  },
+};
+
 /** Draws once (no animation, no resize) at 1.5 times the size: sharp enough in print, quick to encode. */
 export function renderChart(width: number, height: number, config: ChartConfiguration): Buffer {
   registerFonts();
@@ -38,9 +52,11 @@ export function renderChart(width: number, height: number, config: ChartConfigur
     {
       ...config,
       options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1.5 },
+      plugins: [...(config.plugins ?? []), WHITE_BACKGROUND],
     },
   );
-  const png = canvas.toBuffer('image/png');
+  // the canvas grew by the pixel ratio; its pixels are opaque, so premultiplied is plain RGBA
+  const png = opaquePng(canvas.data(), canvas.width, canvas.height);
   chart.destroy();
   return png;
 }

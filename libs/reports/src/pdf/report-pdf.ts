@@ -4,13 +4,13 @@
  * a page per area with every statement and the distribution of answers; the comments.
  * Fonts are embedded (DejaVu Sans: å, ä, ö), text is selectable, title and language are set.
  */
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ItemScore, ReportFigures, Score } from '../aggregation';
 import type { ReportGroup } from '../disclosure';
 import type { Insights } from '../insights';
 import { gapChart, GROUP_COLOURS, meansChart } from './charts';
+import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';
 
 export type ReportLanguage = 'sv' | 'en';
 
@@ -24,9 +24,6 @@ export interface ReportContent extends ReportFigures, Insights {
 
 export type Texts = (key: string, parameters?: Record<string, unknown>) => string;
 
-// read once; pdfkit embeds the subset of glyphs each report uses
-const REGULAR = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-const BOLD = fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
 const SCALE_COLOURS = ['#b3261e', '#e07b39', '#9a9a9a', '#6aa4d8', '#0b4f8a'];
 const MARGIN = 56;
 const BLUE = '#0b3d66';
@@ -60,8 +57,8 @@ export function renderReportPdf(
       Subject: report.campaignName,
     },
   });
-  document.registerFont('regular', REGULAR);
-  document.registerFont('bold', BOLD);
+  // pdfkit embeds the subset of glyphs each report uses
+  useFonts(document, { regular: REGULAR_FONT, bold: BOLD_FONT });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     document.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -236,7 +233,7 @@ export function renderReportPdf(
     document.addPage();
     heading(title(dimension.title));
     const figures = report.dimensions.find((d) => d.key === dimension.key)?.scores;
-    body(scoreLine(figures, lineGroups, groupName, t, language));
+    body(scoreLine(figures, lineGroups, report, groupName, t, language));
     document.moveDown(0.5);
     document
       .font('regular')
@@ -259,7 +256,9 @@ export function renderReportPdf(
       const itemGroups = lineGroups.filter(
         (group) => group === 'self' || group === 'others' || item.scores[group],
       );
-      body(scoreLine(item.scores, itemGroups, groupName, t, language), { indent: 14 });
+      body(scoreLine(item.scores, itemGroups, report, groupName, t, language), {
+        indent: 14,
+      });
       const distribution = item.scores.others?.distribution;
       if (distribution) {
         distributionBar(document, distribution, MARGIN + 14, width * 0.6);
@@ -371,16 +370,25 @@ function scaleLegend(document: PDFKit.PDFDocument, x: number, questionnaire: Que
 function scoreLine(
   scores: Record<string, Score | ItemScore | null> | undefined,
   groups: ReportGroup[],
+  report: ReportContent,
   groupName: (group: string) => string,
   t: Texts,
   language: ReportLanguage,
 ): string {
+  // a missing figure says why: no answer, too few answers, or folded into `others`
+  const why = (group: ReportGroup) => {
+    const responded = report.groups.find((g) => g.group === group)?.responded ?? 0;
+    if (group === 'self' || responded === 0) {
+      return t('report.noAnswer');
+    }
+    return group === 'others' ? t('report.tooFew') : t('report.suppressed');
+  };
   return groups
     .map((group) => {
       const score = scores?.[group];
       return score
         ? `${groupName(group)} ${format(score.mean, language)} (n=${score.n})`
-        : `${groupName(group)}: ${t('report.suppressed')}`;
+        : `${groupName(group)}: ${why(group)}`;
     })
     .join('   ·   ');
 }

@@ -1,0 +1,183 @@
+/**
+ * Renders report PDFs on worker threads, so that the reports of a close (2,000 managers in a
+ * large municipality) use every core, and a web request for a PDF does not hold up the event
+ * loop that serves the survey. Threads start when there is work and stop after a while idle.
+ *
+ * Where the compiled worker is not there (ts-jest runs the TypeScript sources) or no threads
+ * are asked for, the pool renders in-process: the same function, the same bytes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Questionnaire } from '@ledarspegel/questionnaires';
+import { TemplateRenderer } from '@ledarspegel/templates';
+import { renderReportPdf, ReportContent, ReportLanguage } from './report-pdf';
+
+export interface PdfJob {
+  report: ReportContent;
+  questionnaire: Questionnaire;
+  language: ReportLanguage;
+}
+
+export type PdfJobResult = { id: number; pdf: Uint8Array } | { id: number; error: string };
+
+export interface PdfRenderPoolOptions {
+  /** Threads at most; 0 renders in-process. Default: the cores there are, at most 4. */
+  threads?: number;
+  /** templates/ (for the report's texts in both languages). */
+  templatesRoot: string;
+  /** A thread with nothing to do stops after this long. */
+  idleMs?: number;
+  /** The compiled worker; by default pdf-worker.js beside this file. */
+  workerFile?: string;
+}
+
+interface Pending {
+  id: number;
+  job: PdfJob;
+  resolve: (pdf: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  current: Pending | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+export function defaultPdfThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
+export class PdfRenderPool {
+  private readonly threads: Thread[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly size: number;
+  private readonly workerFile: string;
+  private readonly idleMs: number;
+  private nextId = 1;
+  private closed = false;
+  private inProcess: TemplateRenderer | null = null;
+
+  constructor(private readonly options: PdfRenderPoolOptions) {
+    this.workerFile = options.workerFile ?? path.join(__dirname, 'pdf-worker.js');
+    this.size = fs.existsSync(this.workerFile) ? (options.threads ?? defaultPdfThreads()) : 0;
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  /** Threads this pool renders on (0: in-process). */
+  get threadCount(): number {
+    return this.size;
+  }
+
+  render(job: PdfJob): Promise<Buffer> {
+    if (this.closed) {
+      return Promise.reject(new Error('the PDF render pool is closed'));
+    }
+    if (this.size === 0) {
+      this.inProcess ??= new TemplateRenderer(this.options.templatesRoot);
+      const templates = this.inProcess;
+      return renderReportPdf(job.report, job.questionnaire, job.language, (key, parameters) =>
+        templates.message(job.language, key, parameters),
+      );
+    }
+    return new Promise<Buffer>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every thread; jobs not yet started are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) {
+      pending.reject(new Error('the PDF render pool is closed'));
+    }
+    await Promise.all(this.threads.splice(0).map((thread) => this.stop(thread)));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const thread =
+        this.threads.find((candidate) => candidate.current === null) ??
+        (this.threads.length < this.size ? this.spawn() : undefined);
+      if (!thread) {
+        return;
+      }
+      const pending = this.queue.shift() as Pending;
+      if (thread.idleTimer) {
+        clearTimeout(thread.idleTimer);
+        thread.idleTimer = null;
+      }
+      thread.current = pending;
+      thread.worker.ref();
+      thread.worker.postMessage({ id: pending.id, job: pending.job });
+    }
+  }
+
+  private spawn(): Thread {
+    const worker = new Worker(this.workerFile, {
+      workerData: { templatesRoot: this.options.templatesRoot },
+      // a report needs a few MB of heap; without a cap each thread's heap grows to hundreds
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    });
+    const thread: Thread = { worker, current: null, idleTimer: null };
+    worker.on('message', (result: PdfJobResult) => {
+      const pending = thread.current;
+      if (!pending || pending.id !== result.id) {
+        return;
+      }
+      thread.current = null;
+      if ('pdf' in result) {
+        pending.resolve(Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.length));
+      } else {
+        pending.reject(new Error(result.error));
+      }
+      this.idle(thread);
+      this.dispatch();
+    });
+    // a thread that dies takes only its own job with it; the next job gets a new thread
+    const lost = (error: Error) => {
+      const index = this.threads.indexOf(thread);
+      if (index >= 0) {
+        this.threads.splice(index, 1);
+      }
+      if (thread.idleTimer) {
+        clearTimeout(thread.idleTimer);
+      }
+      thread.current?.reject(error);
+      thread.current = null;
+      if (!this.closed) {
+        this.dispatch();
+      }
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`a PDF thread stopped (exit code ${code})`)));
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private idle(thread: Thread): void {
+    // an idle thread does not keep the process alive, and stops after a while
+    thread.worker.unref();
+    thread.idleTimer = setTimeout(() => {
+      const index = this.threads.indexOf(thread);
+      if (index >= 0 && thread.current === null) {
+        this.threads.splice(index, 1);
+        void this.stop(thread);
+      }
+    }, this.idleMs);
+    thread.idleTimer.unref();
+  }
+
+  private async stop(thread: Thread): Promise<void> {
+    if (thread.idleTimer) {
+      clearTimeout(thread.idleTimer);
+    }
+    thread.current?.reject(new Error('the PDF render pool is closed'));
+    thread.current = null;
+    thread.worker.removeAllListeners('exit');
+    await thread.worker.terminate();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * One PDF rendering thread of the PdfRenderPool: takes a report, its questionnaire and a
+ * language, answers with the PDF bytes (transferred, not copied) or the error's message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { TemplateRenderer } from '@ledarspegel/templates';
+import type { PdfJob, PdfJobResult } from './pdf-pool';
+import { renderReportPdf } from './report-pdf';
+
+const { templatesRoot } = workerData as { templatesRoot: string };
+const templates = new TemplateRenderer(templatesRoot);
+const port = parentPort;
+if (!port) {
+  throw new Error('pdf-worker runs as a worker thread only');
+}
+
+port.on('message', ({ id, job }: { id: number; job: PdfJob }) => {
+  renderReportPdf(job.report, job.questionnaire, job.language, (key, parameters) =>
+    templates.message(job.language, key, parameters),
+  ).then(
+    (pdf) => {
+      // a fresh ArrayBuffer the size of the PDF, so the transfer moves exactly its bytes
+      const bytes = new Uint8Array(pdf.length);
+      bytes.set(pdf);
+      const result: PdfJobResult = { id, pdf: bytes };
+      port.postMessage(result, [bytes.buffer]);
+    },
+    (error: unknown) => {
+      const result: PdfJobResult = { id, error: (error as Error).message ?? String(error) };
+      port.postMessage(result);
+    },
+  );
+});

@@ -1,0 +1,39 @@
+import pdfParse from 'pdf-parse';
+import { TemplateRenderer } from '@ledarspegel/templates';
+import { renderReportPdf, ReportLanguage } from './report-pdf';
+import { sampleReport } from './sample-report';
+
+const templates = new TemplateRenderer();
+const render = (name: string, language: ReportLanguage = 'sv') => {
+  const { report, questionnaire } = sampleReport(name);
+  return renderReportPdf(report, questionnaire, language, (key, parameters) =>
+    templates.message(language, key, parameters),
+  );
+};
+
+describe('renderReportPdf', () => {
+  it('embeds the fonts in every document, each with the glyphs that document uses', async () => {
+    // the parsed font is shared between documents; each must still carry its own subset
+    const first = await render('Åsa Öberg');
+    const second = await render('Žaneta Ærø');
+    for (const [pdf, name] of [
+      [first, 'Åsa Öberg'],
+      [second, 'Žaneta Ærø'],
+    ] as const) {
+      expect(pdf.toString('latin1').match(/\/FontFile2/g)).toHaveLength(2);
+      const { text, info } = (await pdfParse(pdf)) as { text: string; info: { Title: string } };
+      expect(text).toContain(`Rapport för ${name}`);
+      expect(info.Title).toContain(name);
+    }
+    expect((await pdfParse(first)).text).not.toContain('Žaneta');
+  });
+
+  it('says why a figure is missing: no answer, too few, or within others', async () => {
+    const { text } = await pdfParse(await render('Åsa Öberg'));
+    expect(text).toContain('Chef: inget svar');
+    expect(text).toMatch(/Själv \d,\d \(n=1\)/);
+    expect(text).toMatch(/Medarbetare \d,\d \(n=6\)/);
+    const english = (await pdfParse(await render('Åsa Öberg', 'en'))).text;
+    expect(english).toContain('Manager: no answer');
+  });
+});

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { projectRoot } from '@ledarspegel/core';
+import { PdfJob, PdfRenderPool } from './pdf/pdf-pool';
+
+/** The process's one pool of PDF threads (see PdfRenderPool), stopped with the app. */
+@Injectable()
+export class ReportPdfRenderer implements OnModuleDestroy {
+  private readonly pool = new PdfRenderPool({
+    templatesRoot: path.join(projectRoot(), 'templates'),
+  });
+
+  /** Threads PDFs render on (0: in-process). */
+  get threadCount(): number {
+    return this.pool.threadCount;
+  }
+
+  render(job: PdfJob): Promise<Buffer> {
+    return this.pool.render(job);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
+  }
+}

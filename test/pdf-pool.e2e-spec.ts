@@ -1,0 +1,75 @@
+import path from 'node:path';
+import pdfParse from 'pdf-parse';
+import { PdfRenderPool } from '@ledarspegel/reports';
+import { sampleReport } from '../libs/reports/src/pdf/sample-report';
+import { ensureBuilt, ROOT } from './support/build';
+
+// the threads run the compiled worker, as in production
+const workerFile = path.join(ROOT, 'dist/libs/reports/src/pdf/pdf-worker.js');
+const templatesRoot = path.join(ROOT, 'templates');
+
+describe('PdfRenderPool', () => {
+  beforeAll(() => ensureBuilt(), 240_000);
+
+  it('renders on threads the same report as in-process, several at once', async () => {
+    const pool = new PdfRenderPool({ templatesRoot, threads: 2, workerFile });
+    const inProcess = new PdfRenderPool({ templatesRoot, threads: 0 });
+    try {
+      expect(pool.threadCount).toBe(2);
+      expect(inProcess.threadCount).toBe(0);
+      const names = ['Åsa Öberg', 'Örjan Åkesson', 'Fatima Ali', 'Per Sjöberg', 'Eva Lindqvist'];
+      const pdfs = await Promise.all(
+        names.map((name, i) =>
+          pool.render({ ...sampleReport(name), language: i % 2 === 0 ? 'sv' : 'en' }),
+        ),
+      );
+      for (const [i, pdf] of pdfs.entries()) {
+        const { text } = await pdfParse(pdf);
+        expect(text).toContain(i % 2 === 0 ? `Rapport för ${names[i]}` : `Report for ${names[i]}`);
+      }
+      const local = await inProcess.render({ ...sampleReport(names[0]), language: 'sv' });
+      expect((await pdfParse(local)).text).toBe((await pdfParse(pdfs[0] as Buffer)).text);
+    } finally {
+      await Promise.all([pool.close(), inProcess.close()]);
+    }
+  }, 60_000);
+
+  it('fails only the job that cannot be rendered, and goes on with the next', async () => {
+    const pool = new PdfRenderPool({ templatesRoot, threads: 1, workerFile });
+    try {
+      const { report, questionnaire } = sampleReport();
+      const broken = pool.render({
+        report: { ...report, dimensions: null as unknown as typeof report.dimensions },
+        questionnaire,
+        language: 'sv',
+      });
+      const good = pool.render({ report, questionnaire, language: 'sv' });
+      await expect(broken).rejects.toThrow(/null|undefined/);
+      expect((await good).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('rejects work once closed, and work it had not started when it closed', async () => {
+    const pool = new PdfRenderPool({ templatesRoot, threads: 1, workerFile });
+    const job = { ...sampleReport(), language: 'sv' as const };
+    const outcomes = Promise.allSettled([pool.render(job), pool.render(job)]);
+    await pool.close();
+    const [running, waiting] = await outcomes;
+    expect(running).toMatchObject({
+      status: 'rejected',
+      reason: { message: 'the PDF render pool is closed' },
+    });
+    expect(waiting).toMatchObject({
+      status: 'rejected',
+      reason: { message: 'the PDF render pool is closed' },
+    });
+    await expect(pool.render(job)).rejects.toThrow('the PDF render pool is closed');
+  }, 60_000);
+
+  it('renders in-process where there is no compiled worker', () => {
+    const pool = new PdfRenderPool({ templatesRoot, workerFile: path.join(ROOT, 'no-such.js') });
+    expect(pool.threadCount).toBe(0);
+  });
+});
