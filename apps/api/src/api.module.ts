@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
 import { CampaignsModule } from '@ledarspegel/campaigns';
+import { ConsoleModule } from '@ledarspegel/console';
 import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule, HealthModule } from '@ledarspegel/database';
@@ -31,6 +32,7 @@ export class ApiModule {
         CampaignsModule,
         ResponsesModule,
         ReportsModule,
+        ConsoleModule,
         BackgroundWorkerModule.forRoot(config.worker === 'embedded'),
       ],
     };

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError } from '@ledarspegel/core';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from './access-token';
 import { AdminActor } from './admin-actor';
+import type { AdminUser } from './admin-user.entity';
 import { AdminUsersService } from './admin-users.service';
 import { LoginDto, LoginResponseDto } from './login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -27,7 +28,20 @@ export class AuthService {
 
   /** `client` is the caller's address, for the failed-login limit. */
   async login(client: string, dto: LoginDto): Promise<LoginResponseDto> {
-    const wait = this.throttle.retryAfterMs(client, dto.email);
+    const admin = await this.checkCredentials(client, dto.email, dto.password);
+    const exp = Math.floor(Date.now() / 1000) + ACCESS_TOKEN_TTL_SECONDS;
+    return {
+      accessToken: signAccessToken({ sub: admin.id, exp }, this.secret),
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * The admin these credentials belong to, with the failed-login limit applied (429 with
+   * Retry-After once it is reached; 401 for a wrong e-mail or password, the same either way).
+   */
+  async checkCredentials(client: string, email: string, password: string): Promise<AdminUser> {
+    const wait = this.throttle.retryAfterMs(client, email);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new DomainError(
@@ -37,21 +51,16 @@ export class AuthService {
         { 'retry-after': String(seconds) },
       );
     }
-    const admin = await this.admins.findByEmail(dto.email);
+    const admin = await this.admins.findByEmail(email);
     // Verify against a dummy hash for unknown accounts, so timing does not reveal which exist.
-    const valid = await verifyPassword(dto.password, admin?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const valid = await verifyPassword(password, admin?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!admin || !valid) {
-      this.throttle.recordFailure(client, dto.email);
+      this.throttle.recordFailure(client, email);
       throw new DomainError('unauthorized', 'Wrong e-mail or password.');
     }
-    this.throttle.recordSuccess(client, dto.email);
-    const now = new Date();
-    await this.admins.recordLogin(admin.id, now);
-    const exp = Math.floor(now.getTime() / 1000) + ACCESS_TOKEN_TTL_SECONDS;
-    return {
-      accessToken: signAccessToken({ sub: admin.id, exp }, this.secret),
-      expiresAt: new Date(exp * 1000).toISOString(),
-    };
+    this.throttle.recordSuccess(client, email);
+    await this.admins.recordLogin(admin.id, new Date());
+    return admin;
   }
 
   /** The actor for a bearer token, or null when it is bad, expired or its admin is gone. */

@@ -1,5 +1,7 @@
 export * from './access-token';
 export * from './admin-actor';
+export * from './admin-session.entity';
+export * from './admin-sessions.service';
 export * from './admin-user.entity';
 export * from './admin-users.service';
 export * from './auth.module';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -67,6 +68,9 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     allowedPath: (pathName) => pathName === '/chart.umd.min.js',
     maxAge: '1d',
   });
+
+  // file uploads in the HR console; each route reads its parts with its own limits
+  await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } });
 
   fastify.addContentTypeParser(
     ['text/csv', 'application/csv'],

@@ -1,4 +1,4 @@
-import { AdminUser } from '@ledarspegel/auth';
+import { AdminSession, AdminUser } from '@ledarspegel/auth';
 import {
   Assignment,
   AssignmentToken,
@@ -15,6 +15,7 @@ import { Draft, SurveyResponse } from '@ledarspegel/responses';
 /** Every entity of the schema: the migrations must describe exactly these (schema.e2e-spec). */
 export const ENTITIES = [
   AdminUser,
+  AdminSession,
   Person,
   Campaign,
   CampaignSubject,

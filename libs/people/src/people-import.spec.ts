@@ -1,4 +1,4 @@
-import { ExistingPerson, planImport } from './people-import';
+import { changedFields, ExistingPerson, planImport } from './people-import';
 import type { PersonRecord } from './people-csv';
 
 const record = (employeeId: string, overrides: Partial<PersonRecord> = {}): PersonRecord => ({
@@ -46,5 +46,21 @@ describe('planImport', () => {
 
   it('does not deactivate twice', () => {
     expect(planImport([existing('1', { active: false })], []).deactivate).toEqual([]);
+  });
+});
+
+describe('changedFields', () => {
+  it('names each field a record changes, and a return from inactive', () => {
+    expect(changedFields(existing('1'), record('1'))).toEqual([]);
+    expect(
+      changedFields(
+        existing('1', { active: false }),
+        record('1', { unit: 'B', managerEmployeeId: '2', email: 'ny@x.se' }),
+      ),
+    ).toEqual(['active', 'email', 'manager', 'unit']);
+    expect(changedFields(existing('1'), record('1', { name: 'Åsa', locale: 'en' }))).toEqual([
+      'name',
+      'locale',
+    ]);
   });
 });

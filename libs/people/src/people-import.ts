@@ -15,15 +15,22 @@ export type ExistingPerson = Pick<
   'id' | 'employeeId' | 'name' | 'email' | 'managerEmployeeId' | 'unit' | 'locale' | 'active'
 >;
 
+export type ChangedField = 'active' | 'name' | 'email' | 'manager' | 'unit' | 'locale';
+
+/** What a record changes about a person already there ('active': they come back). */
+export function changedFields(existing: ExistingPerson, record: PersonRecord): ChangedField[] {
+  const changes: ChangedField[] = [];
+  if (!existing.active) changes.push('active');
+  if (existing.name !== record.name) changes.push('name');
+  if (existing.email !== record.email) changes.push('email');
+  if (existing.managerEmployeeId !== record.managerEmployeeId) changes.push('manager');
+  if (existing.unit !== record.unit) changes.push('unit');
+  if (existing.locale !== record.locale) changes.push('locale');
+  return changes;
+}
+
 function differs(existing: ExistingPerson, record: PersonRecord): boolean {
-  return (
-    !existing.active ||
-    existing.name !== record.name ||
-    existing.email !== record.email ||
-    existing.managerEmployeeId !== record.managerEmployeeId ||
-    existing.unit !== record.unit ||
-    existing.locale !== record.locale
-  );
+  return changedFields(existing, record).length > 0;
 }
 
 export function planImport(

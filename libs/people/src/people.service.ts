@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv, PersonRecord } from './people-csv';
-import { ExistingPerson, planImport } from './people-import';
+import { ChangedField, changedFields, ExistingPerson, planImport } from './people-import';
 import { Person } from './person.entity';
 import {
   ImportResultDto,
@@ -17,6 +17,31 @@ import {
 /** Rows per multi-row INSERT: well below SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
 const ID_CHUNK = 900;
+
+const EXISTING_FIELDS: (keyof ExistingPerson)[] = [
+  'id',
+  'employeeId',
+  'name',
+  'email',
+  'managerEmployeeId',
+  'unit',
+  'locale',
+  'active',
+];
+
+interface PersonSummary {
+  employeeId: string;
+  name: string;
+  unit: string;
+}
+
+/** What an import would do, person by person. */
+export interface ImportPreview {
+  created: PersonSummary[];
+  updated: (PersonSummary & { changes: ChangedField[] })[];
+  deactivated: PersonSummary[];
+  unchanged: number;
+}
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const result: T[][] = [];
@@ -50,31 +75,9 @@ export class PeopleService {
    * marked inactive, never deleted.
    */
   async importCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportResultDto> {
-    if (typeof csv !== 'string' && !Buffer.isBuffer(csv)) {
-      throw new DomainError('unsupported_media_type', 'Send the people file as text/csv.');
-    }
-    const { people, errors } = parsePeopleCsv(csv);
-    if (errors.length > 0) {
-      const noun = errors.length === 1 ? 'error' : 'errors';
-      throw new DomainError(
-        'invalid',
-        `The file has ${errors.length} ${noun}; nothing was imported.`,
-        errors.map(({ row, field, code, message }) => ({ row, field, code, message })),
-      );
-    }
+    const people = this.parse(csv);
     return transaction(this.dataSource, async (manager) => {
-      const existing = await manager.getRepository(Person).find({
-        select: [
-          'id',
-          'employeeId',
-          'name',
-          'email',
-          'managerEmployeeId',
-          'unit',
-          'locale',
-          'active',
-        ],
-      });
+      const existing = await manager.getRepository(Person).find({ select: EXISTING_FIELDS });
       const plan = planImport(existing, people);
       await this.insert(manager, plan.create);
       for (const { id, record } of plan.update) {
@@ -90,6 +93,44 @@ export class PeopleService {
         deactivated: plan.deactivate.length,
       };
     });
+  }
+
+  /** What importing this file would change, without changing anything; the same errors. */
+  async previewCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportPreview> {
+    const people = this.parse(csv);
+    const existing = await this.people.find({ select: EXISTING_FIELDS });
+    const plan = planImport(existing, people);
+    const byId = new Map(existing.map((person) => [person.id, person]));
+    const summary = (p: { employeeId: string; name: string; unit: string }) => ({
+      employeeId: p.employeeId,
+      name: p.name,
+      unit: p.unit,
+    });
+    return {
+      created: plan.create.map(summary),
+      updated: plan.update.map(({ id, record }) => ({
+        ...summary(record),
+        changes: changedFields(byId.get(id) as ExistingPerson, record),
+      })),
+      deactivated: plan.deactivate.map((id) => summary(byId.get(id) as ExistingPerson)),
+      unchanged: plan.unchanged,
+    };
+  }
+
+  private parse(csv: unknown): PersonRecord[] {
+    if (typeof csv !== 'string' && !Buffer.isBuffer(csv)) {
+      throw new DomainError('unsupported_media_type', 'Send the people file as text/csv.');
+    }
+    const { people, errors } = parsePeopleCsv(csv);
+    if (errors.length > 0) {
+      const noun = errors.length === 1 ? 'error' : 'errors';
+      throw new DomainError(
+        'invalid',
+        `The file has ${errors.length} ${noun}; nothing was imported.`,
+        errors.map(({ row, field, code, message }) => ({ row, field, code, message })),
+      );
+    }
+    return people;
   }
 
   async list(_actor: AdminActor, query: ListPeopleQueryDto): Promise<PeoplePageResponseDto> {

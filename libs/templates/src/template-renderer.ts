@@ -100,6 +100,25 @@ export class TemplateRenderer {
         : '';
     });
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.handlebars.registerHelper('concat', (...parts: unknown[]) =>
+      parts.slice(0, -1).map(String).join(''),
+    );
+    this.handlebars.registerHelper('kb', (bytes: unknown) =>
+      typeof bytes === 'number' ? String(Math.max(1, Math.round(bytes / 1024))) : '',
+    );
+    this.handlebars.registerHelper(
+      'datetime',
+      (value: unknown, options: Handlebars.HelperOptions) => {
+        if (!(value instanceof Date) && typeof value !== 'string') {
+          return '';
+        }
+        return new Intl.DateTimeFormat(languageOf(options) === 'sv' ? 'sv-SE' : 'en-GB', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Europe/Stockholm',
+        }).format(new Date(value));
+      },
+    );
     this.handlebars.registerHelper('date', (value: unknown, options: Handlebars.HelperOptions) => {
       if (!(value instanceof Date) && typeof value !== 'string') {
         return '';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@ledarspegel/auth';
+import { CampaignsModule } from '@ledarspegel/campaigns';
+import { PeopleModule } from '@ledarspegel/people';
+import { ConsoleController } from './console.controller';
+import { ImportUploads } from './import-uploads';
+import { OutgoingMail } from './outgoing-mail';
+
+/** The HR web console under /admin. */
+@Module({
+  imports: [AuthModule, PeopleModule, CampaignsModule],
+  controllers: [ConsoleController],
+  providers: [ImportUploads, OutgoingMail],
+})
+export class ConsoleModule {}
