@@ -238,10 +238,13 @@ describe('processes', () => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 30_000;
-    while (!output.includes('worker started') && Date.now() < deadline && child.exitCode === null) {
+    // the process's own line, after which it handles SIGTERM ('background worker started' is
+    // logged earlier, while the app starts)
+    const ready = 'Ledarspegel worker started';
+    while (!output.includes(ready) && Date.now() < deadline && child.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(output).toContain('worker started');
+    expect(output).toContain(ready);
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
