@@ -1,23 +1,19 @@
-import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { AdminSessionsService, ConsoleSession, csrfMatches, Public } from '@ledarspegel/auth';
+import { AdminSessionsService, ConsoleSession, Public } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
-import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError, MAX_CSV_BYTES } from '@ledarspegel/core';
 import { PeopleService } from '@ledarspegel/people';
-import { Language, TemplateRenderer } from '@ledarspegel/templates';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
-import { consoleLanguage, renderPage, Section } from './console-context';
+import { ConsolePages, Form } from './console-pages';
 import { ImportUploads } from './import-uploads';
 import { MAIL_PAGE_SIZE, OutgoingMail } from './outgoing-mail';
 import { organisationTree } from './organisation-tree';
 
 const PEOPLE_PAGE_SIZE = 50;
-
-type Form = Record<string, unknown>;
 
 /** Where to go after signing in: a console path, never another site. */
 function safeNext(next: unknown): string {
@@ -40,32 +36,26 @@ function positiveInt(value: unknown, fallback = 1): number {
 @Public()
 @Controller('admin')
 export class ConsoleController {
-  private readonly secure: boolean;
-
   constructor(
+    private readonly pages: ConsolePages,
     private readonly sessions: AdminSessionsService,
-    private readonly templates: TemplateRenderer,
     private readonly people: PeopleService,
     private readonly campaigns: CampaignsService,
     private readonly uploads: ImportUploads,
     private readonly mail: OutgoingMail,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    this.secure = config.publicUrl.startsWith('https:');
-  }
+  ) {}
 
   // Signing in and out
 
   @Get('login')
   async loginPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const language = consoleLanguage(request, reply, this.secure);
     const query = request.query as Form;
-    if (await this.currentSession(request)) {
+    if (await this.pages.currentSession(request)) {
       void reply.status(303).header('location', safeNext(query.next)).send();
       return;
     }
-    this.login(request, reply, language, 200, {
+    this.login(request, reply, 200, {
       next: safeNext(query.next),
       expired: query.expired === '1',
     });
@@ -73,34 +63,33 @@ export class ConsoleController {
 
   @Post('login')
   async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const language = consoleLanguage(request, reply, this.secure);
     const form = (request.body ?? {}) as Form;
     const email = typeof form.email === 'string' ? form.email.trim() : '';
     const password = typeof form.password === 'string' ? form.password : '';
     const next = safeNext(form.next);
-    if (!this.sameOrigin(request)) {
-      this.forbidden(request, reply, language);
+    if (!this.pages.sameOrigin(request)) {
+      this.pages.forbidden(request, reply);
       return;
     }
     if (!email || !password) {
-      this.login(request, reply, language, 422, { next, email, error: 'admin.login.missing' });
+      this.login(request, reply, 422, { next, email, error: 'admin.login.missing' });
       return;
     }
     try {
       const token = await this.sessions.signIn(request.ip, email, password);
       void reply
         .status(303)
-        .header('set-cookie', sessionCookie(token, this.secure))
+        .header('set-cookie', sessionCookie(token, this.pages.secure))
         .header('location', next)
         .send();
     } catch (error) {
       if (error instanceof DomainError && error.code === 'too_many_requests') {
         void reply.header('retry-after', error.headers?.['retry-after'] ?? '900');
-        this.login(request, reply, language, 429, { next, email, error: 'admin.login.throttled' });
+        this.login(request, reply, 429, { next, email, error: 'admin.login.throttled' });
         return;
       }
       if (error instanceof DomainError && error.code === 'unauthorized') {
-        this.login(request, reply, language, 401, { next, email, error: 'admin.login.wrong' });
+        this.login(request, reply, 401, { next, email, error: 'admin.login.wrong' });
         return;
       }
       throw error;
@@ -109,14 +98,14 @@ export class ConsoleController {
 
   @Post('logout')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.formSession(request, reply, request.body as Form);
+    const session = await this.pages.formSession(request, reply, request.body as Form);
     if (!session) {
       return;
     }
     await this.sessions.signOut(readCookie(request.headers.cookie, SESSION_COOKIE));
     void reply
       .status(303)
-      .header('set-cookie', clearedSessionCookie(this.secure))
+      .header('set-cookie', clearedSessionCookie(this.pages.secure))
       .header('location', '/admin/login')
       .send();
   }
@@ -125,12 +114,12 @@ export class ConsoleController {
 
   @Get()
   async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (!session) {
       return;
     }
     const campaigns = await this.campaigns.list(session.actor);
-    this.page(request, reply, session, 'home', 'pages/admin/home', 'admin.home.title', {
+    this.pages.page(request, reply, session, 'home', 'pages/admin/home', 'admin.home.title', {
       campaigns: campaigns.map((c) => ({
         ...c,
         subjectCount: c.subjects.length,
@@ -143,7 +132,7 @@ export class ConsoleController {
 
   @Get('people')
   async peoplePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (!session) {
       return;
     }
@@ -174,7 +163,7 @@ export class ConsoleController {
         next: page < pages ? link(page + 1) : null,
       });
     }
-    this.page(
+    this.pages.page(
       request,
       reply,
       session,
@@ -187,7 +176,7 @@ export class ConsoleController {
 
   @Get('people/import')
   async importPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (session) {
       this.importForm(request, reply, session, 200, {});
     }
@@ -196,12 +185,12 @@ export class ConsoleController {
   /** Step 1: the file is checked and what it would change is shown; nothing is written. */
   @Post('people/import')
   async previewImport(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const language = consoleLanguage(request, reply, this.secure);
+    const language = this.pages.language(request, reply);
     let upload: { fields: Form; csv: Buffer | null };
     try {
       upload = await this.readUpload(request);
     } catch (error) {
-      const session = await this.pageSession(request, reply);
+      const session = await this.pages.pageSession(request, reply);
       if (session) {
         const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
         this.importForm(request, reply, session, tooLarge ? 413 : 400, {
@@ -210,7 +199,7 @@ export class ConsoleController {
       }
       return;
     }
-    const session = await this.formSession(request, reply, upload.fields);
+    const session = await this.pages.formSession(request, reply, upload.fields);
     if (!session) {
       return;
     }
@@ -221,7 +210,7 @@ export class ConsoleController {
     try {
       const preview = await this.people.previewCsv(session.actor, upload.csv);
       const id = this.uploads.save(upload.csv);
-      this.page(
+      this.pages.page(
         request,
         reply,
         session,
@@ -234,7 +223,7 @@ export class ConsoleController {
           changes: preview.created.length + preview.updated.length + preview.deactivated.length,
           updated: preview.updated.map((p) => ({
             ...p,
-            changes: p.changes.map((c) => this.templates.message(language, `admin.field.${c}`)),
+            changes: p.changes.map((c) => this.pages.text(language, `admin.field.${c}`)),
           })),
         },
       );
@@ -254,7 +243,7 @@ export class ConsoleController {
   @Post('people/import/apply')
   async applyImport(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = (request.body ?? {}) as Form;
-    const session = await this.formSession(request, reply, form);
+    const session = await this.pages.formSession(request, reply, form);
     if (!session) {
       return;
     }
@@ -268,7 +257,7 @@ export class ConsoleController {
     try {
       const result = await this.people.importCsv(session.actor, csv);
       this.uploads.remove(form.upload as string);
-      this.page(
+      this.pages.page(
         request,
         reply,
         session,
@@ -294,12 +283,12 @@ export class ConsoleController {
 
   @Get('mail')
   async mailPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (!session) {
       return;
     }
     if (!this.mail.enabled) {
-      this.page(request, reply, session, 'mail', 'pages/admin/mail', 'admin.mail.title', {
+      this.pages.page(request, reply, session, 'mail', 'pages/admin/mail', 'admin.mail.title', {
         smtp: true,
       });
       return;
@@ -307,7 +296,7 @@ export class ConsoleController {
     const page = positiveInt((request.query as Form).page);
     const { items, total } = await this.mail.page(page);
     const pages = Math.max(1, Math.ceil(total / MAIL_PAGE_SIZE));
-    this.page(request, reply, session, 'mail', 'pages/admin/mail', 'admin.mail.title', {
+    this.pages.page(request, reply, session, 'mail', 'pages/admin/mail', 'admin.mail.title', {
       items,
       total,
       page,
@@ -323,18 +312,26 @@ export class ConsoleController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (!session) {
       return;
     }
     try {
       const message = await this.mail.message(file);
-      this.page(request, reply, session, 'mail', 'pages/admin/mail-message', 'admin.mail.message', {
-        message,
-        pageTitle: message.subject,
-      });
+      this.pages.page(
+        request,
+        reply,
+        session,
+        'mail',
+        'pages/admin/mail-message',
+        'admin.mail.message',
+        {
+          message,
+          pageTitle: message.subject,
+        },
+      );
     } catch (error) {
-      this.notFound(request, reply, session, error);
+      this.pages.notFound(request, reply, session, error);
     }
   }
 
@@ -345,7 +342,7 @@ export class ConsoleController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const session = await this.pageSession(request, reply);
+    const session = await this.pages.pageSession(request, reply);
     if (!session) {
       return;
     }
@@ -364,72 +361,11 @@ export class ConsoleController {
         .header('cache-control', 'no-store')
         .send(attachment.content);
     } catch (error) {
-      this.notFound(request, reply, session, error);
+      this.pages.notFound(request, reply, session, error);
     }
   }
 
-  // Sessions, forms and pages
-
-  private async currentSession(request: FastifyRequest): Promise<ConsoleSession | null> {
-    return this.sessions.resume(readCookie(request.headers.cookie, SESSION_COOKIE));
-  }
-
-  /** The session of a page request, or a redirect to sign in (back here afterwards). */
-  private async pageSession(
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<ConsoleSession | null> {
-    const session = await this.currentSession(request);
-    if (!session) {
-      const hadCookie = readCookie(request.headers.cookie, SESSION_COOKIE) !== undefined;
-      const next = request.method === 'GET' ? request.url : '/admin';
-      const query = new URLSearchParams({ next, ...(hadCookie ? { expired: '1' } : {}) });
-      void reply
-        .status(303)
-        .header('location', `/admin/login?${query.toString()}`)
-        .header('cache-control', 'no-store')
-        .send();
-    }
-    return session;
-  }
-
-  /** The session of a form post: signed in, the session's CSRF token, from this site. */
-  private async formSession(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: Form | undefined,
-  ): Promise<ConsoleSession | null> {
-    const session = await this.pageSession(request, reply);
-    if (!session) {
-      return null;
-    }
-    if (!this.sameOrigin(request) || !csrfMatches(session, form?._csrf)) {
-      this.forbidden(request, reply, consoleLanguage(request, reply, this.secure), session);
-      return null;
-    }
-    return session;
-  }
-
-  /**
-   * Whether a form came from this site, where the browser says: Sec-Fetch-Site in current
-   * browsers, else Origin (which is "null" under our no-referrer policy, so not decisive).
-   * The CSRF token is the defence; this is a second one.
-   */
-  private sameOrigin(request: FastifyRequest): boolean {
-    const site = request.headers['sec-fetch-site'];
-    if (typeof site === 'string') {
-      return site === 'same-origin' || site === 'none';
-    }
-    const origin = request.headers.origin;
-    if (origin === undefined || origin === 'null') {
-      return true;
-    }
-    const allowed = new Set([new URL(this.config.publicUrl).origin]);
-    if (request.headers.host) {
-      allowed.add(`${request.protocol}://${request.headers.host}`);
-    }
-    return allowed.has(origin);
-  }
+  // Forms of this controller
 
   private async readUpload(request: FastifyRequest): Promise<{ fields: Form; csv: Buffer | null }> {
     if (!request.isMultipart()) {
@@ -450,19 +386,19 @@ export class ConsoleController {
   private login(
     request: FastifyRequest,
     reply: FastifyReply,
-    language: Language,
     status: number,
     context: Record<string, unknown>,
   ): void {
-    renderPage(this.templates, reply, {
-      template: 'pages/admin/login',
-      language,
-      status,
-      title: `${context.error ? `${this.templates.message(language, 'admin.errorPrefix')} ` : ''}${this.templates.message(language, 'admin.login.title')}`,
-      session: null,
+    this.pages.page(
       request,
+      reply,
+      null,
+      undefined,
+      'pages/admin/login',
+      'admin.login.title',
       context,
-    });
+      status,
+    );
   }
 
   private importForm(
@@ -472,84 +408,15 @@ export class ConsoleController {
     status: number,
     context: Record<string, unknown>,
   ): void {
-    this.page(
+    this.pages.page(
       request,
       reply,
       session,
       'people',
       'pages/admin/people-import',
       'admin.import.title',
-      {
-        ...context,
-        maxMb: MAX_CSV_BYTES / 1024 / 1024,
-        failed: status >= 400,
-      },
+      { ...context, maxMb: MAX_CSV_BYTES / 1024 / 1024 },
       status,
     );
-  }
-
-  private forbidden(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    language: Language,
-    session: ConsoleSession | null = null,
-  ): void {
-    renderPage(this.templates, reply, {
-      template: 'pages/admin/message',
-      language,
-      status: 403,
-      title: this.templates.message(language, 'admin.forbidden.title'),
-      session,
-      request,
-      mailEnabled: this.mail.enabled,
-      context: { text: this.templates.message(language, 'admin.forbidden.text') },
-    });
-  }
-
-  private notFound(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    session: ConsoleSession,
-    error: unknown,
-  ): void {
-    if (!(error instanceof DomainError) || error.code !== 'not_found') {
-      throw error;
-    }
-    const language = consoleLanguage(request, reply, this.secure);
-    renderPage(this.templates, reply, {
-      template: 'pages/admin/message',
-      language,
-      status: 404,
-      title: this.templates.message(language, 'notFound.title'),
-      session,
-      request,
-      mailEnabled: this.mail.enabled,
-      context: { text: error.message },
-    });
-  }
-
-  private page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    session: ConsoleSession,
-    section: Section,
-    template: string,
-    titleKey: string,
-    context: Record<string, unknown>,
-    status = 200,
-  ): void {
-    const language = consoleLanguage(request, reply, this.secure);
-    const failed = status >= 400 && status !== 404;
-    renderPage(this.templates, reply, {
-      template,
-      language,
-      status,
-      title: `${failed ? `${this.templates.message(language, 'admin.errorPrefix')} ` : ''}${this.templates.message(language, titleKey)}`,
-      session,
-      section,
-      request,
-      mailEnabled: this.mail.enabled,
-      context,
-    });
   }
 }

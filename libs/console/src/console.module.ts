@@ -3,6 +3,7 @@ import { AuthModule } from '@ledarspegel/auth';
 import { CampaignsModule } from '@ledarspegel/campaigns';
 import { PeopleModule } from '@ledarspegel/people';
 import { ConsoleController } from './console.controller';
+import { ConsolePages } from './console-pages';
 import { ImportUploads } from './import-uploads';
 import { OutgoingMail } from './outgoing-mail';
 
@@ -10,6 +11,6 @@ import { OutgoingMail } from './outgoing-mail';
 @Module({
   imports: [AuthModule, PeopleModule, CampaignsModule],
   controllers: [ConsoleController],
-  providers: [ImportUploads, OutgoingMail],
+  providers: [ConsolePages, ImportUploads, OutgoingMail],
 })
 export class ConsoleModule {}
