@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, hasChromium, launchChromium } from './support/browser';
-import { OutboxDispatcher } from '@ledarspegel/mail';
-import { ORGANISATION } from './support/campaign-fixture';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { completeForm, deliverMail, ORGANISATION, tokenOf } from './support/campaign-fixture';
 import { createTestApp, signInAsAdmin, TEST_ADMIN, TestApp } from './support/test-app';
 
 const describeWithBrowser = hasChromium ? describe : describe.skip;
@@ -176,35 +176,122 @@ describeWithBrowser('HR console in a browser', () => {
     );
   });
 
-  it('switches to English and keeps it, lists the outgoing mail and signs out', async () => {
-    const token = await signInAsAdmin(t);
-    const created = await t.http
-      .post('/api/v1/campaigns')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        name: 'Höst 2026',
-        questionnaireKey: 'huddinge-ledarskap',
-        subjects: { employeeIds: ['B1'] },
-      })
-      .expect(201);
-    await t.http
-      .post(`/api/v1/campaigns/${(created.body as { id: string }).id}/launch`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(200);
-    await t.app.get(OutboxDispatcher).drain();
-
+  it('runs a campaign: wizard, raters with warnings, invitation, launch, progress, close, results', async () => {
     await page.goto(`${base}/admin`);
-    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Ny kampanj' }).click();
+    await expectAccessible('campaign-new');
+    // nothing filled in: every problem named, nothing created
+    await page.getByRole('button', { name: 'Spara och granska bedömarna' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Ge kampanjen ett namn');
+    await expectAccessible('campaign-new-errors');
+    await page.getByLabel('Kampanjens namn').fill('Höst 2026');
+    const closes = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Sista svarsdag').fill(closes);
+    await page.getByRole('button', { name: 'Spara och granska bedömarna' }).click();
+
+    // step 2: the raters per manager; a single peer is below k and is warned about
+    await expect(page.locator('h1').textContent()).resolves.toBe('Höst 2026');
+    const bo = page.locator('#subject-B1');
+    await bo.getByLabel('Lägg till bedömare (anställningsnr)').fill('J1');
+    await bo.getByRole('button', { name: 'Lägg till' }).click();
+    const peerWarning = page.locator('#subject-B1 .warning', { hasText: 'kollega' });
+    await expect(peerWarning.textContent()).resolves.toBe(
+      '1 kollega: färre än 3, så deras svar räknas bara in i ”övriga”.',
+    );
+    await expectAccessible('campaign-raters');
+    await page.locator('#subject-B1 summary').click();
+    await page
+      .locator('#subject-B1')
+      .getByRole('button', { name: 'Ta bort Jonas Jansson' })
+      .click();
+    await expect(peerWarning.count()).resolves.toBe(0);
+
+    // step 3: the invitation as raters get it, and the launch
+    await page.getByRole('link', { name: 'Nästa: inbjudan och start' }).click();
+    await expect(page.locator('.mail-text').textContent()).resolves.toContain('/s/…');
+    await expectAccessible('campaign-launch');
+    await page.getByLabel('Jag har granskat bedömarna och inbjudan').check();
+    await page.getByRole('button', { name: /^Starta och skicka \d+ inbjudningar$/ }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'Kampanjen har startat',
+    );
+    const answered = () => page.locator('.counts dd').nth(1).textContent();
+    await expect(answered()).resolves.toMatch(/^0 \/ \d+$/);
+
+    // three of Bo Berg's reports answer; the dashboard moves
+    const mails = await deliverMail(t);
+    const items = t.app
+      .get(QuestionnaireRegistry)
+      .get('huddinge-ledarskap')
+      .dimensions.flatMap((d) => d.items.map((i) => i.id));
+    for (const to of ['eva@kommun.test', 'filip@kommun.test', 'greta@kommun.test']) {
+      const link = mails.find((m) => m.to.includes(to))?.links[0] ?? '';
+      await t.http
+        .post(`/s/${tokenOf(link)}`)
+        .type('form')
+        .send(completeForm(items, (i) => String((i % 5) + 1)))
+        .expect(303);
+    }
+    await page.reload();
+    await expect(answered()).resolves.toMatch(/^3 \/ \d+$/);
+    await expect(page.getByRole('row', { name: /Bo Berg/ }).textContent()).resolves.toContain(
+      '3 / 5',
+    );
+    await expectAccessible('campaign-progress');
+
+    // close now, confirmed: the results with the heatmap
+    await page.getByRole('link', { name: 'Stäng nu' }).click();
+    await expectAccessible('campaign-close');
+    await page.getByLabel('Jag vill stänga kampanjen nu').check();
+    await page.getByRole('button', { name: 'Stäng och skapa rapporterna' }).click();
+    await expect(page.locator('.heatmap').isVisible()).resolves.toBe(true);
+    const boRow = page.getByRole('row', { name: /Bo Berg/ });
+    await expect(boRow.locator('td.number:not(.suppressed)').count()).resolves.toBeGreaterThan(1);
+    const annaRow = page.getByRole('row', { name: /Anna Andersson/ });
+    await expect(annaRow.locator('td.suppressed').count()).resolves.toBe(6);
+    await expectAccessible('campaign-results');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Exportera till Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('ledarspegel-export.xlsx');
+    expect(
+      fs
+        .readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    await boRow.getByRole('link', { name: 'Öppna Bo Berg' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Rapport för Bo Berg');
+    await expectAccessible('report');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner som PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('ledarspegel-B1.pdf');
+    expect(
+      fs
+        .readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  }, 60_000);
+
+  it('switches to English and keeps it, lists the outgoing mail and signs out', async () => {
+    await page.goto(`${base}/admin`);
+    await page.getByRole('link', { name: 'In English' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Campaigns');
     await expect(page.getByRole('row', { name: /Höst 2026/ }).textContent()).resolves.toContain(
-      'Open',
+      'Closed',
     );
     await expectAccessible('campaigns');
 
     await page.getByRole('link', { name: 'Outgoing mail' }).click();
     await expect(page.getByText(/^\d+ messages$/).isVisible()).resolves.toBe(true);
     await expectAccessible('mail');
-    await page.locator('tbody a').first().click();
+    await page.locator('tbody a').last().click();
     await expect(page.locator('.mail-text').textContent()).resolves.toContain('/s/');
     await expectAccessible('mail-message');
 

@@ -237,4 +237,121 @@ describe('HR console sessions and forms', () => {
       await secure.close();
     }
   });
+
+  describe('campaign pages', () => {
+    let cookie: string;
+    let csrf: string;
+    let id: string;
+    const post = (url: string, form: Record<string, string | string[]>) =>
+      t.http
+        .post(url)
+        .set('cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, ...form });
+
+    beforeAll(async () => {
+      ({ cookie, csrf } = await session());
+      const people = await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query<{ n: number }[]>('SELECT COUNT(*) AS n FROM person');
+      expect(Number(people[0]?.n)).toBe(11);
+    });
+
+    it('refuses bad settings field by field and creates nothing', async () => {
+      const response = await post('/admin/campaigns/new', {
+        name: '',
+        questionnaireKey: 'huddinge-ledarskap',
+        subjectsMode: 'unit',
+        unit: '',
+        raterGroups: ['self', 'direct_report'],
+        anonymityThreshold: '1',
+        closesOn: '2020-01-01',
+        reminderDays: '3, sju',
+      }).expect(422);
+      for (const text of [
+        'Ge kampanjen ett namn',
+        'Välj en enhet.',
+        'Anonymitetsgränsen ska vara ett heltal från 2 till 50.',
+        'Sista svarsdag ska vara ett datum efter i dag.',
+        'Påminnelser anges som hela dagar efter start',
+      ]) {
+        expect(response.text).toContain(text);
+      }
+      const campaigns = await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query<{ n: number }[]>('SELECT COUNT(*) AS n FROM campaign');
+      expect(Number(campaigns[0]?.n)).toBe(0);
+    });
+
+    it('creates a draft, names a bad rater, and launches only when confirmed', async () => {
+      const created = await post('/admin/campaigns/new', {
+        name: 'Vår 2027',
+        questionnaireKey: 'kalix-ledarplan',
+        subjectsMode: 'chosen',
+        employeeIds: ['B1', 'C1'],
+        raterGroups: ['self', 'direct_report', 'peer'],
+        anonymityThreshold: '3',
+        closesOn: '',
+        reminderDays: '',
+      }).expect(303);
+      id = (created.headers.location as string).replace('/admin/campaigns/', '');
+      const setup = await t.http.get(`/admin/campaigns/${id}`).set('cookie', cookie).expect(200);
+      expect(setup.text).toContain('2 chefer');
+
+      const unknown = await post(`/admin/campaigns/${id}/raters`, {
+        subject: 'B1',
+        rater: 'ZZ9',
+        relationship: 'peer',
+      }).expect(422);
+      expect(unknown.text).toContain('no active person has the employee id &#x27;ZZ9&#x27;');
+
+      await t.http
+        .post(`/admin/campaigns/${id}/launch`)
+        .set('cookie', cookie)
+        .type('form')
+        .send({ confirm: 'yes' })
+        .expect(403);
+      const unconfirmed = await post(`/admin/campaigns/${id}/launch`, {}).expect(422);
+      expect(unconfirmed.text).toContain('Bekräfta först');
+      const status = await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query<{ status: string }[]>('SELECT status FROM campaign WHERE id = ?', [id]);
+      expect(status[0]?.status).toBe('draft');
+
+      await post(`/admin/campaigns/${id}/launch`, { confirm: 'yes' }).expect(303);
+      const progress = await t.http.get(`/admin/campaigns/${id}`).set('cookie', cookie).expect(200);
+      expect(progress.text).toContain('Svarsfrekvens per chef');
+      // the raters are frozen now
+      const frozen = await post(`/admin/campaigns/${id}/raters`, {
+        subject: 'B1',
+        rater: 'J1',
+        relationship: 'peer',
+      }).expect(409);
+      expect(frozen.text).toContain('Kampanjen har startat');
+    });
+
+    it('closes only when confirmed, then shows the results and serves the files', async () => {
+      await post(`/admin/campaigns/${id}/close`, {}).expect(422);
+      await post(`/admin/campaigns/${id}/close`, { confirm: 'yes' }).expect(303);
+      const results = await t.http.get(`/admin/campaigns/${id}`).set('cookie', cookie).expect(200);
+      expect(results.text).toContain('class="data heatmap"');
+      // nobody answered: every cell is suppressed, none is coloured
+      expect(results.text).not.toMatch(/class="number heat-\d"/);
+      const csv = await t.http
+        .get(`/admin/campaigns/${id}/export.csv`)
+        .set('cookie', cookie)
+        .expect(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      await t.http.get(`/admin/campaigns/${id}/export.pdf`).set('cookie', cookie).expect(404);
+      const pdf = await t.http
+        .get(`/admin/campaigns/${id}/reports/B1.pdf`)
+        .set('cookie', cookie)
+        .buffer(true)
+        .expect(200);
+      expect(pdf.headers['content-disposition']).toBe('attachment; filename="ledarspegel-B1.pdf"');
+      await t.http.get(`/admin/campaigns/${id}/reports/ZZ9`).set('cookie', cookie).expect(404);
+      // and none of it without a session
+      await t.http.get(`/admin/campaigns/${id}/export.csv`).expect(303);
+    });
+  });
 });

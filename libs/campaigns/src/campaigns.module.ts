@@ -26,6 +26,6 @@ import { InvitationComposer } from './invitation.composer';
   ],
   controllers: [CampaignsController],
   providers: [CampaignsService, CampaignScheduler, InvitationComposer],
-  exports: [CampaignsService, CampaignScheduler],
+  exports: [CampaignsService, CampaignScheduler, InvitationComposer],
 })
 export class CampaignsModule {}

@@ -11,3 +11,4 @@ export * from './daily-response-count.entity';
 export * from './rater-derivation';
 export * from './relationship';
 export * from './survey-token';
+export * from './invitation.composer';

@@ -11,7 +11,7 @@ import {
 } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
+import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
 import { Campaign } from './campaign.entity';
@@ -40,6 +40,50 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
   onModuleInit(): void {
     this.dispatcher.register('invitation', this);
     this.dispatcher.register('reminder', this);
+  }
+
+  /**
+   * The invitation as a rater would get it, for HR to read before launching: the same
+   * templates, with a placeholder where each personal link will be.
+   */
+  preview(
+    campaign: Pick<
+      Campaign,
+      | 'name'
+      | 'questionnaireKey'
+      | 'questionnaireVersion'
+      | 'closesAt'
+      | 'anonymityThreshold'
+      | 'showManagerSeparately'
+    >,
+    rater: { name: string; subjects: { name: string; self: boolean }[]; ratesAsManager: boolean },
+    language: Language,
+  ): { subject: string; text: string } {
+    const questionnaire = this.questionnaires.get(
+      campaign.questionnaireKey,
+      campaign.questionnaireVersion,
+    );
+    const context = {
+      reminder: false,
+      raterName: rater.name,
+      campaignName: campaign.name,
+      questionnaireTitle: questionnaire.title,
+      closesAt: campaign.closesAt,
+      threshold: campaign.anonymityThreshold,
+      showManagerSeparately: campaign.showManagerSeparately,
+      ratesAsManager: rater.ratesAsManager,
+      links: rater.subjects.map((subject) => ({
+        self: subject.self,
+        subjectName: subject.name,
+        url: `${this.config.publicUrl}/s/…`,
+      })),
+    };
+    return {
+      subject: this.templates.message(language, 'mail.invitation.subject', {
+        campaign: campaign.name,
+      }),
+      text: this.templates.render('mail/invitation.txt', language, context),
+    };
   }
 
   async compose(message: OutboxMessage) {

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
 import { CampaignsModule } from '@ledarspegel/campaigns';
 import { PeopleModule } from '@ledarspegel/people';
+import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { ReportsModule } from '@ledarspegel/reports';
+import { CampaignPagesController } from './campaign-pages.controller';
 import { ConsoleController } from './console.controller';
 import { ConsolePages } from './console-pages';
 import { ImportUploads } from './import-uploads';
@@ -9,8 +12,8 @@ import { OutgoingMail } from './outgoing-mail';
 
 /** The HR web console under /admin. */
 @Module({
-  imports: [AuthModule, PeopleModule, CampaignsModule],
-  controllers: [ConsoleController],
+  imports: [AuthModule, PeopleModule, CampaignsModule, QuestionnairesModule, ReportsModule],
+  controllers: [ConsoleController, CampaignPagesController],
   providers: [ConsolePages, ImportUploads, OutgoingMail],
 })
 export class ConsoleModule {}

@@ -10,3 +10,4 @@ export * from './pdf/report-pdf';
 export * from './report-link';
 export * from './pdf/pdf-pool';
 export * from './report-pdf.renderer';
+export * from './report-page';
