@@ -125,6 +125,7 @@ describeWithBrowser('HR console in a browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toBe(
       '11 nya, 0 ändrade, 0 inaktiverade, 0 oförändrade.',
     );
+    await expectAccessible('people-imported');
     await page.getByRole('link', { name: 'Till personlistan' }).click();
     await expect(page.getByText('11 personer').isVisible()).resolves.toBe(true);
     await page.getByLabel('Sök namn, e-post eller anställningsnummer').fill('kommun.test');
@@ -180,6 +181,12 @@ describeWithBrowser('HR console in a browser', () => {
     await page.goto(`${base}/admin`);
     await page.getByRole('link', { name: 'Ny kampanj' }).click();
     await expectAccessible('campaign-new');
+    await page.goto(`${base}/admin/questionnaires/huddinge-ledarskap`);
+    await expect(page.locator('h2').first().textContent()).resolves.toContain(
+      'Tydliggöra mål och förväntningar',
+    );
+    await expectAccessible('questionnaire');
+    await page.goBack();
     // nothing filled in: every problem named, nothing created
     await page.getByRole('button', { name: 'Spara och granska bedömarna' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Ge kampanjen ett namn');
@@ -294,6 +301,11 @@ describeWithBrowser('HR console in a browser', () => {
     await page.locator('tbody a').last().click();
     await expect(page.locator('.mail-text').textContent()).resolves.toContain('/s/');
     await expectAccessible('mail-message');
+
+    const missing = await page.goto(`${base}/admin/campaigns/00000000-0000-4000-8000-000000000000`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expectAccessible('not-found');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(new URL(page.url()).pathname).toBe('/admin/login');
