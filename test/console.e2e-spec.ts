@@ -223,6 +223,18 @@ describe('HR console sessions and forms', () => {
       .expect(403);
   });
 
+  it('refuses a file over the size limit with 413 and says what the limit is', async () => {
+    const { cookie, csrf } = await session();
+    const huge = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');
+    const response = await t.http
+      .post('/admin/people/import')
+      .set('cookie', cookie)
+      .field('_csrf', csrf)
+      .attach('file', huge, { filename: 'people.csv', contentType: 'text/csv' })
+      .expect(413);
+    expect(response.text).toContain('Filen är större än 10 MB.');
+  });
+
   it('marks the cookie Secure when the console is served over https', async () => {
     const secure = await createTestApp({ PUBLIC_URL: 'https://ledarspegel.kommun.se' });
     try {
