@@ -1,19 +1,22 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import pdfParse from 'pdf-parse';
 import { PdfRenderPool } from '@ledarspegel/reports';
+import { TemplateRenderer } from '@ledarspegel/templates';
 import { sampleReport } from '../libs/reports/src/pdf/sample-report';
 import { ensureBuilt, ROOT } from './support/build';
 
 // the threads run the compiled worker, as in production
 const workerFile = path.join(ROOT, 'dist/libs/reports/src/pdf/pdf-worker.js');
-const templatesRoot = path.join(ROOT, 'templates');
+const templates = new TemplateRenderer(path.join(ROOT, 'templates'));
+const messages = { sv: templates.dictionary('sv'), en: templates.dictionary('en') };
 
 describe('PdfRenderPool', () => {
   beforeAll(() => ensureBuilt(), 240_000);
 
   it('renders on threads the same report as in-process, several at once', async () => {
-    const pool = new PdfRenderPool({ templatesRoot, threads: 2, workerFile });
-    const inProcess = new PdfRenderPool({ templatesRoot, threads: 0 });
+    const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
+    const inProcess = new PdfRenderPool({ messages, threads: 0 });
     try {
       expect(pool.threadCount).toBe(2);
       expect(inProcess.threadCount).toBe(0);
@@ -35,7 +38,7 @@ describe('PdfRenderPool', () => {
   }, 60_000);
 
   it('fails only the job that cannot be rendered, and goes on with the next', async () => {
-    const pool = new PdfRenderPool({ templatesRoot, threads: 1, workerFile });
+    const pool = new PdfRenderPool({ messages, threads: 1, workerFile });
     try {
       const { report, questionnaire } = sampleReport();
       const broken = pool.render({
@@ -52,7 +55,7 @@ describe('PdfRenderPool', () => {
   }, 60_000);
 
   it('rejects work once closed, and work it had not started when it closed', async () => {
-    const pool = new PdfRenderPool({ templatesRoot, threads: 1, workerFile });
+    const pool = new PdfRenderPool({ messages, threads: 1, workerFile });
     const job = { ...sampleReport(), language: 'sv' as const };
     const outcomes = Promise.allSettled([pool.render(job), pool.render(job)]);
     await pool.close();
@@ -68,8 +71,29 @@ describe('PdfRenderPool', () => {
     await expect(pool.render(job)).rejects.toThrow('the PDF render pool is closed');
   }, 60_000);
 
+  it('keeps Nest, TypeORM and Fastify out of the threads (they would cost tens of MB each)', async () => {
+    const loaded = await new Promise<string[]>((resolve, reject) => {
+      const worker = new Worker(
+        `const Module = require('node:module');
+         const load = Module._load;
+         const names = [];
+         Module._load = function (request, ...rest) { names.push(request); return load.call(this, request, ...rest); };
+         require(${JSON.stringify(workerFile)});
+         require('node:worker_threads').parentPort.postMessage(names);`,
+        { eval: true, workerData: { messages } },
+      );
+      worker.once('message', (names: string[]) => {
+        resolve(names);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    });
+    expect(loaded).toContain('pdfkit');
+    expect(loaded.filter((name) => /@nestjs|typeorm|fastify|handlebars/.test(name))).toEqual([]);
+  });
+
   it('renders in-process where there is no compiled worker', () => {
-    const pool = new PdfRenderPool({ templatesRoot, workerFile: path.join(ROOT, 'no-such.js') });
+    const pool = new PdfRenderPool({ messages, workerFile: path.join(ROOT, 'no-such.js') });
     expect(pool.threadCount).toBe(0);
   });
 });

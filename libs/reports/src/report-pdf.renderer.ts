@@ -1,14 +1,17 @@
-import path from 'node:path';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { projectRoot } from '@ledarspegel/core';
+import { TemplateRenderer } from '@ledarspegel/templates';
 import { PdfJob, PdfRenderPool } from './pdf/pdf-pool';
 
 /** The process's one pool of PDF threads (see PdfRenderPool), stopped with the app. */
 @Injectable()
 export class ReportPdfRenderer implements OnModuleDestroy {
-  private readonly pool = new PdfRenderPool({
-    templatesRoot: path.join(projectRoot(), 'templates'),
-  });
+  private readonly pool: PdfRenderPool;
+
+  constructor(templates: TemplateRenderer) {
+    this.pool = new PdfRenderPool({
+      messages: { sv: templates.dictionary('sv'), en: templates.dictionary('en') },
+    });
+  }
 
   /** Threads PDFs render on (0: in-process). */
   get threadCount(): number {

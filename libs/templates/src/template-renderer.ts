@@ -44,6 +44,11 @@ export class TemplateRenderer {
     });
   }
 
+  /** Every text of one language, as in templates/i18n (for code that cannot hold a renderer). */
+  dictionary(language: Language): Readonly<Record<string, string>> {
+    return this.messages[language];
+  }
+
   message(language: Language, key: string, parameters: Record<string, unknown> = {}): string {
     const text = this.messages[language][key];
     if (text === undefined) {

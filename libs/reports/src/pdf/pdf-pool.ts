@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import { TemplateRenderer } from '@ledarspegel/templates';
 import { renderReportPdf, ReportContent, ReportLanguage } from './report-pdf';
+import { textsFrom } from './texts';
 
 export interface PdfJob {
   report: ReportContent;
@@ -25,8 +25,8 @@ export type PdfJobResult = { id: number; pdf: Uint8Array } | { id: number; error
 export interface PdfRenderPoolOptions {
   /** Threads at most; 0 renders in-process. Default: the cores there are, at most 4. */
   threads?: number;
-  /** templates/ (for the report's texts in both languages). */
-  templatesRoot: string;
+  /** The report's texts in both languages (templates/i18n). */
+  messages: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>>;
   /** A thread with nothing to do stops after this long. */
   idleMs?: number;
   /** The compiled worker; by default pdf-worker.js beside this file. */
@@ -58,7 +58,6 @@ export class PdfRenderPool {
   private readonly idleMs: number;
   private nextId = 1;
   private closed = false;
-  private inProcess: TemplateRenderer | null = null;
 
   constructor(private readonly options: PdfRenderPoolOptions) {
     this.workerFile = options.workerFile ?? path.join(__dirname, 'pdf-worker.js');
@@ -76,10 +75,11 @@ export class PdfRenderPool {
       return Promise.reject(new Error('the PDF render pool is closed'));
     }
     if (this.size === 0) {
-      this.inProcess ??= new TemplateRenderer(this.options.templatesRoot);
-      const templates = this.inProcess;
-      return renderReportPdf(job.report, job.questionnaire, job.language, (key, parameters) =>
-        templates.message(job.language, key, parameters),
+      return renderReportPdf(
+        job.report,
+        job.questionnaire,
+        job.language,
+        textsFrom(this.options.messages[job.language]),
       );
     }
     return new Promise<Buffer>((resolve, reject) => {
@@ -118,7 +118,7 @@ export class PdfRenderPool {
 
   private spawn(): Thread {
     const worker = new Worker(this.workerFile, {
-      workerData: { templatesRoot: this.options.templatesRoot },
+      workerData: { messages: this.options.messages },
       // a report needs a few MB of heap; without a cap each thread's heap grows to hundreds
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
     });

@@ -3,21 +3,20 @@
  * language, answers with the PDF bytes (transferred, not copied) or the error's message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { TemplateRenderer } from '@ledarspegel/templates';
 import type { PdfJob, PdfJobResult } from './pdf-pool';
-import { renderReportPdf } from './report-pdf';
+import { renderReportPdf, ReportLanguage } from './report-pdf';
+import { textsFrom } from './texts';
 
-const { templatesRoot } = workerData as { templatesRoot: string };
-const templates = new TemplateRenderer(templatesRoot);
+// nothing here may import a lib's index: those bring Nest into every thread
+const { messages } = workerData as { messages: Record<ReportLanguage, Record<string, string>> };
+const texts = { sv: textsFrom(messages.sv), en: textsFrom(messages.en) };
 const port = parentPort;
 if (!port) {
   throw new Error('pdf-worker runs as a worker thread only');
 }
 
 port.on('message', ({ id, job }: { id: number; job: PdfJob }) => {
-  renderReportPdf(job.report, job.questionnaire, job.language, (key, parameters) =>
-    templates.message(job.language, key, parameters),
-  ).then(
+  renderReportPdf(job.report, job.questionnaire, job.language, texts[job.language]).then(
     (pdf) => {
       // a fresh ArrayBuffer the size of the PDF, so the transfer moves exactly its bytes
       const bytes = new Uint8Array(pdf.length);
