@@ -325,10 +325,10 @@ describe('HR console sessions and forms', () => {
         .expect(403);
       const unconfirmed = await post(`/admin/campaigns/${id}/launch`, {}).expect(422);
       expect(unconfirmed.text).toContain('Bekräfta först');
-      const status = await t.app
+      const rows = await t.app
         .get<DataSource>(getDataSourceToken())
-        .query<{ status: string }[]>('SELECT status FROM campaign WHERE id = ?', [id]);
-      expect(status[0]?.status).toBe('draft');
+        .query<{ id: string; status: string }[]>('SELECT id, status FROM campaign');
+      expect(rows.find((row) => row.id === id)?.status).toBe('draft');
 
       await post(`/admin/campaigns/${id}/launch`, { confirm: 'yes' }).expect(303);
       const progress = await t.http.get(`/admin/campaigns/${id}`).set('cookie', cookie).expect(200);
