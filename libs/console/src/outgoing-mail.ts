@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError } from '@ledarspegel/core';
 
 export const MAIL_PAGE_SIZE = 50;
+
+// loaded on first use: mailparser adds some 20 MB to a process, and only a trial install
+// without SMTP_URL ever shows this page
+async function parse(file: string): Promise<ParsedMail> {
+  const { simpleParser } = await import('mailparser');
+  return simpleParser(fs.readFileSync(file));
+}
 
 export interface MailSummary {
   file: string;
@@ -34,7 +41,7 @@ export class OutgoingMail {
     const start = (page - 1) * MAIL_PAGE_SIZE;
     const items = await Promise.all(
       files.slice(start, start + MAIL_PAGE_SIZE).map(async ({ name, mtime }) => {
-        const mail = await simpleParser(fs.readFileSync(path.join(this.config.mailDir, name)));
+        const mail = await parse(path.join(this.config.mailDir, name));
         return {
           file: name,
           date: mail.date ?? mtime,
@@ -57,7 +64,7 @@ export class OutgoingMail {
     if (!/^[\w.-]+\.eml$/.test(file) || !this.files().some((f) => f.name === file)) {
       throw new DomainError('not_found', 'No such e-mail.');
     }
-    const mail = await simpleParser(fs.readFileSync(path.join(this.config.mailDir, file)));
+    const mail = await parse(path.join(this.config.mailDir, file));
     return {
       file,
       date: mail.date ?? null,
