@@ -65,6 +65,8 @@ async function main(): Promise<void> {
   });
 
   global.gc?.();
+  const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  progress(`close: peak RSS ${peakMb()} MB before closing`);
   const started = process.hrtime.bigint();
   const { reports } = await campaigns.close(null, campaignId);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     `close: ${reports} reports from ${answers} answers in ${seconds.toFixed(2)} s (goal < 3 s)`,
   );
 
+  progress(`close: peak RSS ${peakMb()} MB after closing`);
   const sqlStarted = process.hrtime.bigint();
   const rows = await dataSource.query<unknown[]>(
     `SELECT r.subject_id, r.rater_group, j.key AS item, COUNT(*) AS n, AVG(j.value) AS mean
