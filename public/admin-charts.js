@@ -38,15 +38,13 @@
       },
     });
   }
-  var units = document.getElementById('units-chart');
-  if (units && figures.units) {
-    new window.Chart(units, {
+  // horizontal bars; the canvas's width and height attributes give the chart its proportions
+  function bars(canvas, series, colour) {
+    new window.Chart(canvas, {
       type: 'bar',
       data: {
-        labels: figures.units.labels,
-        datasets: [
-          { label: figures.units.label, data: figures.units.values, backgroundColor: '#1e7b3a' },
-        ],
+        labels: series.labels,
+        datasets: [{ label: series.label, data: series.values, backgroundColor: colour }],
       },
       options: {
         animation: false,
@@ -55,5 +53,13 @@
         plugins: { legend: { display: false } },
       },
     });
+  }
+  var subjects = document.getElementById('subjects-chart');
+  if (subjects && figures.subjects) {
+    bars(subjects, figures.subjects, '#0b4f8a');
+  }
+  var units = document.getElementById('units-chart');
+  if (units && figures.units) {
+    bars(units, figures.units, '#1e7b3a');
   }
 })();

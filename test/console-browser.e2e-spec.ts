@@ -30,10 +30,11 @@ describeWithBrowser('HR console in a browser', () => {
       violations: [],
     });
     if (process.env.SCREENSHOT_DIR) {
-      await page.screenshot({
-        path: path.join(process.env.SCREENSHOT_DIR, `console-${name}.png`),
-        fullPage: true,
-      });
+      // the whole page in a viewport as tall as it (a full-page capture makes charts redraw small)
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1200, height });
+      await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `console-${name}.png`) });
+      await page.setViewportSize({ width: 1200, height: 900 });
     }
   };
 

@@ -31,6 +31,9 @@ const KNOWN_FIELDS = new Set([
   'reminderDays',
 ]);
 
+/** Managers in the progress chart: the lowest response rates (all are in the table). */
+const LOWEST_SHOWN = 15;
+
 const GROUPS = ['self', 'manager', 'direct_report', 'peer', 'other'] as const;
 
 /** Colour bands of the heatmap: light tints, dark text, the figure always written out. */
@@ -692,6 +695,12 @@ export class CampaignPagesController {
         values: unitRows.map((u) => u.rate),
         label: this.pages.text(language, 'admin.progress.rate'),
       },
+      // the managers furthest behind, the ones HR may want to nudge
+      subjects: {
+        labels: subjectRows.slice(0, LOWEST_SHOWN).map((r) => r.name),
+        values: subjectRows.slice(0, LOWEST_SHOWN).map((r) => r.rate),
+        label: this.pages.text(language, 'admin.progress.rate'),
+      },
     };
     this.pages.page(
       request,
@@ -709,6 +718,8 @@ export class CampaignPagesController {
         subjects: subjectRows,
         curve,
         reminders: progress.remindersSent.join(', '),
+        lowestShown: Math.min(LOWEST_SHOWN, subjectRows.length),
+        subjectsChartHeight: 60 + 24 * Math.min(LOWEST_SHOWN, subjectRows.length),
         chartData: JSON.stringify(chartData).replace(/</g, '\\u003c'),
       },
     );
