@@ -87,6 +87,16 @@ function countsOf(valuesByGroup: ReadonlyMap<ReportGroup, unknown[]>): GroupCoun
   };
 }
 
+/** Adds to a list in a map in place (a copy per value made the close quadratic per group). */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
 function emptyScores<T>(): Scores<T> {
   return { self: null, manager: null, direct_report: null, peer: null, other: null, others: null };
 }
@@ -121,17 +131,18 @@ export function aggregate(input: ReportInput): ReportFigures {
 
   const items: ReportFigures['items'] = [];
   const dimensions: ReportFigures['dimensions'] = [];
+  const memberships = responses.map(groupsOf);
   for (const dimension of questionnaire.dimensions) {
     // Dimension level: each respondent's mean over the items they answered (rule 5).
     const respondentMeans = new Map<ReportGroup, number[]>();
-    for (const response of responses) {
+    for (const [index, response] of responses.entries()) {
       const values = dimension.items
         .map((item) => response.answers[item.id])
         .filter((value): value is number => typeof value === 'number');
       if (values.length > 0) {
         const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-        for (const group of groupsOf(response)) {
-          respondentMeans.set(group, [...(respondentMeans.get(group) ?? []), mean]);
+        for (const group of memberships[index] ?? []) {
+          append(respondentMeans, group, mean);
         }
       }
     }
@@ -145,11 +156,11 @@ export function aggregate(input: ReportInput): ReportFigures {
     for (const item of dimension.items) {
       const values = new Map<ReportGroup, number[]>();
       const notApplicable = new Map<ReportGroup, number>();
-      for (const response of responses) {
+      for (const [index, response] of responses.entries()) {
         const value = response.answers[item.id];
-        for (const group of groupsOf(response)) {
+        for (const group of memberships[index] ?? []) {
           if (typeof value === 'number') {
-            values.set(group, [...(values.get(group) ?? []), value]);
+            append(values, group, value);
           } else if (value === 'na') {
             notApplicable.set(group, (notApplicable.get(group) ?? 0) + 1);
           }
