@@ -17,6 +17,16 @@ import { Assignment } from './assignment.entity';
 import { Campaign } from './campaign.entity';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
 
+type InvitationCampaign = Pick<
+  Campaign,
+  | 'name'
+  | 'questionnaireKey'
+  | 'questionnaireVersion'
+  | 'closesAt'
+  | 'anonymityThreshold'
+  | 'showManagerSeparately'
+>;
+
 interface InvitationPayload {
   campaignId: string;
   raterId: string;
@@ -47,43 +57,22 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
    * templates, with a placeholder where each personal link will be.
    */
   preview(
-    campaign: Pick<
-      Campaign,
-      | 'name'
-      | 'questionnaireKey'
-      | 'questionnaireVersion'
-      | 'closesAt'
-      | 'anonymityThreshold'
-      | 'showManagerSeparately'
-    >,
+    campaign: InvitationCampaign,
     rater: { name: string; subjects: { name: string; self: boolean }[]; ratesAsManager: boolean },
     language: Language,
   ): { subject: string; text: string } {
-    const questionnaire = this.questionnaires.get(
-      campaign.questionnaireKey,
-      campaign.questionnaireVersion,
-    );
-    const context = {
-      reminder: false,
-      raterName: rater.name,
-      campaignName: campaign.name,
-      questionnaireTitle: questionnaire.title,
-      closesAt: campaign.closesAt,
-      threshold: campaign.anonymityThreshold,
-      showManagerSeparately: campaign.showManagerSeparately,
-      ratesAsManager: rater.ratesAsManager,
-      links: rater.subjects.map((subject) => ({
-        self: subject.self,
-        subjectName: subject.name,
+    const { subject, text } = this.render(
+      'invitation',
+      campaign,
+      rater,
+      rater.subjects.map((s) => ({
+        self: s.self,
+        subjectName: s.name,
         url: `${this.config.publicUrl}/s/…`,
       })),
-    };
-    return {
-      subject: this.templates.message(language, 'mail.invitation.subject', {
-        campaign: campaign.name,
-      }),
-      text: this.templates.render('mail/invitation.txt', language, context),
-    };
+      language,
+    );
+    return { subject, text };
   }
 
   async compose(message: OutboxMessage) {
@@ -118,33 +107,51 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
         AssignmentToken,
         links.map(({ assignment, hash }) => ({ tokenHash: hash, assignmentId: assignment.id })),
       );
-      const language = toLanguage(rater.locale);
-      const questionnaire = this.questionnaires.get(
-        campaign.questionnaireKey,
-        campaign.questionnaireVersion,
-      );
-      const context = {
-        reminder: message.kind === 'reminder',
-        raterName: rater.name,
-        campaignName: campaign.name,
-        questionnaireTitle: questionnaire.title,
-        closesAt: campaign.closesAt,
-        threshold: campaign.anonymityThreshold,
-        showManagerSeparately: campaign.showManagerSeparately,
-        ratesAsManager: assignments.some((a) => a.relationship === 'manager'),
-        links: links.map(({ assignment, token }) => ({
+      return this.render(
+        message.kind === 'reminder' ? 'reminder' : 'invitation',
+        campaign,
+        {
+          name: rater.name,
+          ratesAsManager: assignments.some((a) => a.relationship === 'manager'),
+        },
+        links.map(({ assignment, token }) => ({
           self: assignment.relationship === 'self',
           subjectName: assignment.subject?.name ?? '',
           url: `${this.config.publicUrl}/s/${token}`,
         })),
-      };
-      const subjectKey =
-        message.kind === 'reminder' ? 'mail.reminder.subject' : 'mail.invitation.subject';
-      return {
-        subject: this.templates.message(language, subjectKey, { campaign: campaign.name }),
-        html: this.templates.render('mail/invitation.html', language, context),
-        text: this.templates.render('mail/invitation.txt', language, context),
-      };
+        toLanguage(rater.locale),
+      );
     });
+  }
+
+  private render(
+    kind: 'invitation' | 'reminder',
+    campaign: InvitationCampaign,
+    rater: { name: string; ratesAsManager: boolean },
+    links: { self: boolean; subjectName: string; url: string }[],
+    language: Language,
+  ): { subject: string; html: string; text: string } {
+    const questionnaire = this.questionnaires.get(
+      campaign.questionnaireKey,
+      campaign.questionnaireVersion,
+    );
+    const context = {
+      reminder: kind === 'reminder',
+      raterName: rater.name,
+      campaignName: campaign.name,
+      questionnaireTitle: questionnaire.title,
+      closesAt: campaign.closesAt,
+      threshold: campaign.anonymityThreshold,
+      showManagerSeparately: campaign.showManagerSeparately,
+      ratesAsManager: rater.ratesAsManager,
+      links,
+    };
+    return {
+      subject: this.templates.message(language, `mail.${kind}.subject`, {
+        campaign: campaign.name,
+      }),
+      html: this.templates.render('mail/invitation.html', language, context),
+      text: this.templates.render('mail/invitation.txt', language, context),
+    };
   }
 }

@@ -7,6 +7,14 @@ import { DomainError } from '@ledarspegel/core';
 
 export const MAIL_PAGE_SIZE = 50;
 
+const recipients = (mail: ParsedMail): string =>
+  mail.to
+    ? [mail.to]
+        .flat()
+        .map((address) => address.text)
+        .join(', ')
+    : '';
+
 // loaded on first use: mailparser adds some 20 MB to a process, and only a trial install
 // without SMTP_URL ever shows this page
 async function parse(file: string): Promise<ParsedMail> {
@@ -45,12 +53,7 @@ export class OutgoingMail {
         return {
           file: name,
           date: mail.date ?? mtime,
-          to: mail.to
-            ? [mail.to]
-                .flat()
-                .map((a) => a.text)
-                .join(', ')
-            : '',
+          to: recipients(mail),
           subject: mail.subject ?? '',
           attachments: mail.attachments.length,
         };
@@ -69,12 +72,7 @@ export class OutgoingMail {
       file,
       date: mail.date ?? null,
       from: mail.from?.text ?? '',
-      to: mail.to
-        ? [mail.to]
-            .flat()
-            .map((a) => a.text)
-            .join(', ')
-        : '',
+      to: recipients(mail),
       subject: mail.subject ?? '',
       text: mail.text ?? '',
       attachments: mail.attachments.map((a, index) => ({
