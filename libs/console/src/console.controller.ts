@@ -228,14 +228,7 @@ export class ConsoleController {
         },
       );
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'invalid') {
-        this.importForm(request, reply, session, 422, {
-          errors: error.details,
-          errorCount: Array.isArray(error.details) ? error.details.length : 0,
-        });
-        return;
-      }
-      throw error;
+      this.fileErrors(request, reply, session, error);
     }
   }
 
@@ -268,14 +261,7 @@ export class ConsoleController {
       );
     } catch (error) {
       // the organisation changed since the preview so that the file no longer fits
-      if (error instanceof DomainError && error.code === 'invalid') {
-        this.importForm(request, reply, session, 422, {
-          errors: error.details,
-          errorCount: Array.isArray(error.details) ? error.details.length : 0,
-        });
-        return;
-      }
-      throw error;
+      this.fileErrors(request, reply, session, error);
     }
   }
 
@@ -399,6 +385,19 @@ export class ConsoleController {
       context,
       status,
     );
+  }
+
+  /** The file's errors by row and field (422) on the upload form; anything else is thrown on. */
+  private fileErrors(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: ConsoleSession,
+    error: unknown,
+  ): void {
+    if (!(error instanceof DomainError) || error.code !== 'invalid') {
+      throw error;
+    }
+    this.importForm(request, reply, session, 422, { errors: error.details });
   }
 
   private importForm(
