@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Campaign } from './campaign.entity';
-import { GroupWarning } from './rater-derivation';
+import type { GroupWarning } from '@ledarspegel/anonymity';
 import {
   DEFAULT_ANONYMITY_THRESHOLD,
   MANUAL_RELATIONSHIPS,

@@ -21,7 +21,8 @@ import {
   toCampaignResponse,
 } from './campaign.dto';
 import { DailyResponseCount } from './daily-response-count.entity';
-import { DerivedRater, deriveRaters, OrgPerson, raterWarnings } from './rater-derivation';
+import { raterWarnings } from '@ledarspegel/anonymity';
+import { DerivedRater, deriveRaters, OrgPerson } from './rater-derivation';
 import { DEFAULT_ANONYMITY_THRESHOLD, RELATIONSHIPS, Relationship } from './relationship';
 
 const CHUNK = 400;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bruteForceLeaks } from '../../../test/support/disclosure-oracle';
 import { aggregate, ReportInput } from './aggregation';
 
 /** Deep equality where numbers may differ in the last bits of floating point. */
@@ -125,8 +126,14 @@ describe('aggregate', () => {
     expect(report.items[0]?.scores.direct_report).toBeNull();
     expect(report.items[0]?.scores.others).toBeNull();
     expect(report.items[1]?.scores.direct_report).toMatchObject({ n: 3 });
-    // the dimension still has 3 respondents: one answered b only
-    expect(report.dimensions[0]?.scores.direct_report).toMatchObject({ n: 3 });
+    // The dimension has 3 respondents, one of whom answered b only: its mean minus item b's
+    // would leave a combination of the other two people's answers, so the auditor hides it.
+    expect(report.dimensions[0]?.scores.direct_report).toBeNull();
+    expect(report.dimensions[0]?.scores.others).toBeNull();
+    expect(report.secondarySuppression).toEqual([
+      { level: 'dimension', key: 'd', group: 'direct_report' },
+      { level: 'dimension', key: 'd', group: 'others' },
+    ]);
   });
 
   it('every answer "don\'t know": no figure at all, not even for self', () => {
@@ -138,5 +145,105 @@ describe('aggregate', () => {
     }
     expect(Object.values(report.dimensions[0]?.scores ?? {}).every((s) => s === null)).toBe(true);
     expect(report.groups.find((g) => g.group === 'others')?.shown).toBe(true);
+  });
+});
+
+/** The examples of issue 9: each level passes rule 3 alone, yet together they gave people away. */
+describe('aggregate across levels (rule 4)', () => {
+  const input = (
+    options: Partial<ReportInput>,
+    items: string[],
+    raters: {
+      group: 'direct_report' | 'peer' | 'manager' | null;
+      answers: number[] | 'na'[] | (number | 'na')[];
+    }[],
+  ): ReportInput => {
+    const tallies = base().tallies;
+    const tally = { ...tallies };
+    for (const rater of raters) {
+      const relationship = rater.group ?? 'manager';
+      tally[relationship] = {
+        invited: tally[relationship].invited + 1,
+        responded: tally[relationship].responded + 1,
+      };
+    }
+    return {
+      ...base(),
+      questionnaire: {
+        scale: { min: 1, max: 5 },
+        dimensions: [{ key: 'd', items: items.map((id) => ({ id })) }],
+        openQuestions: [],
+      },
+      tallies: tally,
+      responses: [
+        { group: 'self', answers: Object.fromEntries(items.map((id) => [id, 4])), comments: {} },
+        ...raters.map((rater) => ({
+          group: rater.group,
+          answers: Object.fromEntries(items.map((id, i) => [id, rater.answers[i] ?? 'na'])),
+          comments: {},
+        })),
+      ],
+      ...options,
+    };
+  };
+
+  it('one of four direct reports answers only the first item: the area no longer gives that answer away', () => {
+    const example = input(
+      {},
+      ['a', 'b', 'c', 'd', 'e'],
+      [
+        { group: 'direct_report', answers: [2] },
+        { group: 'direct_report', answers: [4, 4, 3, 5, 4] },
+        { group: 'direct_report', answers: [5, 3, 4, 4, 4] },
+        { group: 'direct_report', answers: [4, 5, 5, 3, 3] },
+      ],
+    );
+    const report = aggregate(example);
+    // every item is still shown for the direct reports (n = 4, 3, 3, 3, 3) ...
+    expect(report.items.map((item) => item.scores.direct_report?.n)).toEqual([4, 3, 3, 3, 3]);
+    // ... but the area's mean minus the items' would be that one person's answer
+    expect(report.dimensions[0]?.scores.direct_report).toBeNull();
+    expect(report.dimensions[0]?.scores.others).toBeNull();
+    expect(bruteForceLeaks(example, report)).toEqual([]);
+  });
+
+  it('a manager shown separately but hidden on one item: the two answers there stay hidden', () => {
+    const example = input(
+      { showManagerSeparately: true },
+      ['a', 'b', 'c'],
+      [
+        { group: 'manager', answers: [3, 4, 2] },
+        { group: 'direct_report', answers: [4, 4, 5] },
+        { group: 'direct_report', answers: [2, 3, 4] },
+        { group: 'direct_report', answers: [5, 5, 'na'] },
+        { group: 'direct_report', answers: [3, 4, 'na'] },
+      ],
+    );
+    const report = aggregate(example);
+    const c = report.items[2]?.scores;
+    expect(c?.manager).toBeNull(); // rule 3: others 3 - manager 1 = 2 < k
+    // others on c (n = 3) minus the manager's answer, known from the area, would be the sum of
+    // the two direct reports who answered c
+    expect(c?.others).toBeNull();
+    expect(report.dimensions[0]?.scores.manager).toMatchObject({ n: 1 });
+    expect(bruteForceLeaks(example, report)).toEqual([]);
+  });
+
+  it('a pooled manager who answered "don\'t know": the counts do not say so', () => {
+    const example = input(
+      {},
+      ['a'],
+      [
+        { group: null, answers: ['na'] },
+        ...Array.from({ length: 3 }, () => ({ group: 'direct_report' as const, answers: [4] })),
+        ...Array.from({ length: 4 }, () => ({ group: 'peer' as const, answers: [3] })),
+      ],
+    );
+    const report = aggregate(example);
+    const a = report.items[0]?.scores;
+    // others n = 7 = 3 direct reports + 4 peers, with 8 answering: the eighth said "don't know"
+    expect(a?.others).toMatchObject({ n: 7 });
+    expect([a?.direct_report, a?.peer].filter(Boolean)).toHaveLength(1);
+    expect(bruteForceLeaks(example, report)).toEqual([]);
   });
 });

@@ -1,15 +1,20 @@
 /**
- * The figures of one subject's report under disclosure control (DESIGN.md, rules 1–6). Pure:
- * the answers in, every figure (or null where suppressed) out, numbers unrounded.
+ * The figures of one subject's report under disclosure control (DESIGN.md, rules 1–6): rule 3
+ * at each level, then the auditor's secondary suppression across levels (rule 4). Pure: the
+ * answers in, every figure (or null where suppressed) out, numbers unrounded.
  */
 import {
+  AuditSubject,
+  FigureRef,
   GroupCounts,
   NAMED_GROUPS,
   NamedGroup,
+  protect,
   REPORT_GROUPS,
   ReportGroup,
+  ShownFigures,
   visibleGroups,
-} from './disclosure';
+} from '@ledarspegel/anonymity';
 
 export type AnswerValue = number | 'na';
 
@@ -57,6 +62,8 @@ export interface ReportFigures {
     others: { questionId: string; text: string }[];
     self: { questionId: string; text: string }[];
   };
+  /** what the auditor hid beyond rule 3 at each level */
+  secondarySuppression: FigureRef[];
 }
 
 export function score(values: readonly number[]): Score {
@@ -101,6 +108,24 @@ function emptyScores<T>(): Scores<T> {
   return { self: null, manager: null, direct_report: null, peer: null, other: null, others: null };
 }
 
+/** Who the auditor sees: each response's stored group and the items it answered with a value. */
+export function auditSubject(input: ReportInput): AuditSubject {
+  return {
+    threshold: input.threshold,
+    showManagerSeparately: input.showManagerSeparately,
+    dimensions: input.questionnaire.dimensions.map((d) => ({
+      key: d.key,
+      items: d.items.map((item) => item.id),
+    })),
+    respondents: input.responses.map((response) => ({
+      group: response.group,
+      answered: new Set(
+        Object.keys(response.answers).filter((id) => typeof response.answers[id] === 'number'),
+      ),
+    })),
+  };
+}
+
 export function aggregate(input: ReportInput): ReportFigures {
   const { threshold, showManagerSeparately, questionnaire, responses } = input;
   const visible = (counts: GroupCounts) => visibleGroups(counts, threshold, showManagerSeparately);
@@ -129,9 +154,15 @@ export function aggregate(input: ReportInput): ReportFigures {
     shown: shownGroups.has(group),
   }));
 
-  const items: ReportFigures['items'] = [];
-  const dimensions: ReportFigures['dimensions'] = [];
+  // Every figure's values per group, then rule 3 on its own at each level.
   const memberships = responses.map(groupsOf);
+  const dimensionValues = new Map<string, Map<ReportGroup, number[]>>();
+  const itemValues = new Map<string, Map<ReportGroup, number[]>>();
+  const notApplicable = new Map<string, Map<ReportGroup, number>>();
+  const primary = {
+    dimensions: new Map<string, Set<ReportGroup>>(),
+    items: new Map<string, Set<ReportGroup>>(),
+  };
   for (const dimension of questionnaire.dimensions) {
     // Dimension level: each respondent's mean over the items they answered (rule 5).
     const respondentMeans = new Map<ReportGroup, number[]>();
@@ -146,30 +177,43 @@ export function aggregate(input: ReportInput): ReportFigures {
         }
       }
     }
-    const dimensionShown = visible(countsOf(respondentMeans));
-    const dimensionScores = emptyScores<Score>();
-    for (const group of dimensionShown) {
-      dimensionScores[group] = score(respondentMeans.get(group) ?? []);
-    }
-    dimensions.push({ key: dimension.key, scores: dimensionScores });
+    dimensionValues.set(dimension.key, respondentMeans);
+    primary.dimensions.set(dimension.key, visible(countsOf(respondentMeans)));
 
     for (const item of dimension.items) {
       const values = new Map<ReportGroup, number[]>();
-      const notApplicable = new Map<ReportGroup, number>();
+      const unknown = new Map<ReportGroup, number>();
       for (const [index, response] of responses.entries()) {
         const value = response.answers[item.id];
         for (const group of memberships[index] ?? []) {
           if (typeof value === 'number') {
             append(values, group, value);
           } else if (value === 'na') {
-            notApplicable.set(group, (notApplicable.get(group) ?? 0) + 1);
+            unknown.set(group, (unknown.get(group) ?? 0) + 1);
           }
         }
       }
-      const itemShown = visible(countsOf(values));
+      itemValues.set(item.id, values);
+      notApplicable.set(item.id, unknown);
+      primary.items.set(item.id, visible(countsOf(values)));
+    }
+  }
+
+  // Then the levels together (rule 4): the auditor hides more until nothing can be combined.
+  const { shown, hidden } = protect(auditSubject(input), primary);
+
+  const dimensions: ReportFigures['dimensions'] = [];
+  const items: ReportFigures['items'] = [];
+  for (const dimension of questionnaire.dimensions) {
+    const dimensionScores = emptyScores<Score>();
+    for (const group of shown.dimensions.get(dimension.key) ?? []) {
+      dimensionScores[group] = score(dimensionValues.get(dimension.key)?.get(group) ?? []);
+    }
+    dimensions.push({ key: dimension.key, scores: dimensionScores });
+    for (const item of dimension.items) {
       const itemScores = emptyScores<ItemScore>();
-      for (const group of itemShown) {
-        const list = values.get(group) ?? [];
+      for (const group of shown.items.get(item.id) ?? []) {
+        const list = itemValues.get(item.id)?.get(group) ?? [];
         const distribution: Record<string, number> = {};
         for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
           distribution[String(value)] = list.filter((v) => v === value).length;
@@ -177,7 +221,7 @@ export function aggregate(input: ReportInput): ReportFigures {
         itemScores[group] = {
           ...score(list),
           distribution,
-          notApplicable: notApplicable.get(group) ?? 0,
+          notApplicable: notApplicable.get(item.id)?.get(group) ?? 0,
         };
       }
       items.push({ id: item.id, dimensionKey: dimension.key, scores: itemScores });
@@ -190,6 +234,7 @@ export function aggregate(input: ReportInput): ReportFigures {
     dimensions,
     items,
     comments: collectComments(input, shownGroups.has('others')),
+    secondarySuppression: hidden,
   };
 }
 
@@ -210,5 +255,15 @@ function collectComments(input: ReportInput, othersShown: boolean): ReportFigure
   return {
     others: othersShown ? collect(input.responses.filter((r) => r.group !== 'self')) : [],
     self: collect(input.responses.filter((r) => r.group === 'self')),
+  };
+}
+
+/** Which groups a report's figures show at each level: what the auditor is given. */
+export function shownFigures(figures: Pick<ReportFigures, 'dimensions' | 'items'>): ShownFigures {
+  const shown = (scores: Scores<unknown>) =>
+    new Set(REPORT_GROUPS.filter((group) => scores[group] !== null));
+  return {
+    dimensions: new Map(figures.dimensions.map((d) => [d.key, shown(d.scores)])),
+    items: new Map(figures.items.map((i) => [i.id, shown(i.scores)])),
   };
 }

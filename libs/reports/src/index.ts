@@ -1,5 +1,4 @@
 export * from './aggregation';
-export * from './disclosure';
 export * from './insights';
 export * from './report-builder';
 export * from './report.entity';

@@ -11,6 +11,7 @@ const empty = { manager: null, direct_report: null, peer: null, other: null };
 
 const figures: ReportFigures = {
   threshold: 3,
+  secondarySuppression: [],
   groups: [],
   dimensions: [
     { key: 'd1', scores: { ...empty, self: s(4.5, 1), others: s(3.5) } },

@@ -5,7 +5,7 @@ import { Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { aggregate, AnswerValue, ResponseInput } from './aggregation';
-import type { NamedGroup } from './disclosure';
+import type { NamedGroup } from '@ledarspegel/anonymity';
 import { insights, PreviousReport } from './insights';
 import { Report } from './report.entity';
 

@@ -1,6 +1,6 @@
 /** What the report web view shows, from the stored report: the same figures as the PDF. */
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { ReportGroup } from './disclosure';
+import type { ReportGroup } from '@ledarspegel/anonymity';
 import { GROUP_COLOURS } from './pdf/charts';
 import { formatMean, ReportContent, ReportLanguage, Texts } from './pdf/report-pdf';
 

@@ -1,6 +1,5 @@
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import { readSurveyForm } from './survey-form';
-import { storedGroup } from './survey.service';
 
 const t = (s: string) => ({ sv: s, en: s });
 const questionnaire: Questionnaire = {
@@ -54,16 +53,5 @@ describe('readSurveyForm', () => {
     });
     expect(form.values.answers.a).toBe(2);
     expect(form.problems).toEqual([{ field: 'open-good', code: 'too_long' }]);
-  });
-});
-
-describe('storedGroup', () => {
-  it('keeps a group name only where the group can be shown', () => {
-    expect(storedGroup('self', 1, 3, false)).toBe('self');
-    expect(storedGroup('manager', 1, 3, false)).toBeNull();
-    expect(storedGroup('manager', 1, 3, true)).toBe('manager');
-    expect(storedGroup('direct_report', 2, 3, false)).toBeNull();
-    expect(storedGroup('direct_report', 3, 3, false)).toBe('direct_report');
-    expect(storedGroup('peer', 5, 3, false)).toBe('peer');
   });
 });

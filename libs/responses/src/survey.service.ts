@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { storedGroup } from '@ledarspegel/anonymity';
 import { hashSurveyToken, looksLikeSurveyToken, Relationship } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError, serialWrite, transaction } from '@ledarspegel/core';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -83,24 +84,6 @@ export type SubmitOutcome =
   | { kind: 'saved' }
   | { kind: 'invalid'; survey: SurveyContext; values: SurveyAnswers; problems: FieldProblem[] }
   | { kind: 'gone'; reason: 'answered' | 'closed'; language: Language };
-
-/** The group a response is stored under (DESIGN.md rule 2 and 7): null = pooled into others. */
-export function storedGroup(
-  relationship: Relationship,
-  invitedInGroup: number,
-  threshold: number,
-  showManagerSeparately: boolean,
-): Relationship | null {
-  if (relationship === 'self') {
-    return 'self';
-  }
-  if (relationship === 'manager') {
-    return showManagerSeparately ? 'manager' : null;
-  }
-  // A group with fewer than k invited raters can never be shown on its own: storing its name
-  // would only let a database reader narrow down who answered.
-  return invitedInGroup >= threshold ? relationship : null;
-}
 
 /** The day a response counts for in the response curve (UTC). */
 function dayOf(date: Date): string {

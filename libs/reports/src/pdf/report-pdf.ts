@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ItemScore, ReportFigures, Score } from '../aggregation';
-import type { ReportGroup } from '../disclosure';
+import type { ReportGroup } from '@ledarspegel/anonymity';
 import type { Insights } from '../insights';
 import { gapChart, GROUP_COLOURS, meansChart } from './charts';
 import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';

@@ -1,4 +1,5 @@
-import { GroupCounts, visibleGroups } from './disclosure';
+import type { GroupCounts } from './groups';
+import { visibleGroups } from './visible-groups';
 
 const counts = (partial: Partial<GroupCounts>): GroupCounts => {
   const base = { self: 0, manager: 0, direct_report: 0, peer: 0, other: 0, ...partial };

@@ -1,18 +1,10 @@
+import { GroupCounts, HIDE_ORDER, ReportGroup } from './groups';
+
 /**
- * Which groups a figure may be shown for (DESIGN.md, anonymity rule 3). Pure. Run on its own at
- * each level: the group's response counts, a dimension's respondents, an item's respondents.
+ * Which groups a figure may be shown for at one level (DESIGN.md, anonymity rule 3): the
+ * primary suppression. Run on its own at each level: the group's response counts, a dimension's
+ * respondents, an item's respondents. The auditor then checks the levels together.
  */
-export const NAMED_GROUPS = ['self', 'manager', 'direct_report', 'peer', 'other'] as const;
-export type NamedGroup = (typeof NAMED_GROUPS)[number];
-export type ReportGroup = NamedGroup | 'others';
-export const REPORT_GROUPS: readonly ReportGroup[] = [...NAMED_GROUPS, 'others'];
-
-/** Counts at one level. `others` is every response but self, including pooled ones. */
-export type GroupCounts = Readonly<Record<NamedGroup | 'others', number>>;
-
-/** When two shown groups have the same n, the first of these is hidden first. */
-const HIDE_ORDER: readonly NamedGroup[] = ['other', 'peer', 'direct_report', 'manager'];
-
 export function visibleGroups(
   counts: GroupCounts,
   threshold: number,

@@ -1,0 +1,374 @@
+/**
+ * The anonymity auditor (DESIGN.md, rule 4): given who stands behind every figure one report
+ * would show, does any combination of those figures say something about fewer than k people
+ * (besides the subject and a manager shown separately)? Pure; docs/anonymity.md has the
+ * reasoning.
+ *
+ * A report shows, per group, at item level n, "don't know" count, mean, sd and the distribution,
+ * and at dimension level n, mean and sd. Those are three kinds of knowledge:
+ * - values: every mean and distribution is a sum over a set of people of their answers
+ *   (distributions: of indicators; the dimension mean: of each person's own mean over the items
+ *   they answered, so a person's answers enter it weighted by 1/answered items). All of them
+ *   are linear in the answers: a leak is a linear combination of shown sums that involves fewer
+ *   than k people. Checked exactly by ranks (below).
+ * - counts: n and the "don't know" counts tell how many in a set answered an item (or any item
+ *   of a dimension); with the groups' response counts known, a combination of them tells
+ *   whether fewer than k people answered "don't know".
+ * - spread: a dimension's sd adds each set's sum of squared personal means.
+ * Counts and spread come in families of sets that nest (others holds each group), so a leak is
+ * exactly a part of others outside the shown groups with 1..k-1 people. Values mix items and
+ * their dimension, so they get the general test: the shown sums reveal a combination over the
+ * people T alone exactly when removing T's unknowns lowers the rank of the system.
+ */
+import { HIDE_ORDER, NamedGroup, RATER_GROUPS, RaterGroup, ReportGroup } from './groups';
+import { exactRank, IntegerMatrix, modularRank } from './linear-algebra';
+
+export interface AuditRespondent {
+  /** the group the response is stored under; null: pooled into others */
+  group: NamedGroup | null;
+  /** the items answered with a scale value ("don't know" is not an answer) */
+  answered: ReadonlySet<string>;
+}
+
+export interface AuditSubject {
+  threshold: number;
+  showManagerSeparately: boolean;
+  dimensions: readonly { key: string; items: readonly string[] }[];
+  respondents: readonly AuditRespondent[];
+}
+
+export type Level = 'dimension' | 'item';
+
+export interface FigureRef {
+  level: Level;
+  /** the dimension key or item id */
+  key: string;
+  group: ReportGroup;
+}
+
+/** The groups shown per dimension and per item (self included or not: it is public). */
+export interface ShownFigures {
+  dimensions: ReadonlyMap<string, ReadonlySet<ReportGroup>>;
+  items: ReadonlyMap<string, ReadonlySet<ReportGroup>>;
+}
+
+export interface Finding {
+  channel: 'values' | 'counts' | 'spread';
+  level: Level;
+  key: string;
+  /** indexes of the respondents the combination is about (empty: too many combinations to try) */
+  respondents: readonly number[];
+  /** the shown figures taking part, in the order in which hiding them costs least */
+  figures: readonly FigureRef[];
+}
+
+/** Above this many combinations of people in one dimension the auditor hides, not searches. */
+const MAX_COMBINATIONS = 4000;
+
+/**
+ * Every way the shown figures of one report say something about fewer than k people.
+ * Empty: the report may be shown.
+ */
+export function audit(subject: AuditSubject, shown: ShownFigures): Finding[] {
+  const context = new AuditContext(subject);
+  const findings: Finding[] = [];
+  for (const dimension of subject.dimensions) {
+    const dimensionGroups = shown.dimensions.get(dimension.key) ?? new Set();
+    findings.push(
+      ...context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
+        context.members(group),
+      ),
+      ...context.nested('spread', 'dimension', dimension.key, dimensionGroups, (group) =>
+        context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
+      ),
+    );
+    for (const item of dimension.items) {
+      findings.push(
+        ...context.nested('counts', 'item', item, shown.items.get(item) ?? new Set(), (group) =>
+          context.members(group),
+        ),
+      );
+    }
+    findings.push(...context.values(dimension, shown));
+  }
+  return findings;
+}
+
+/** A row of the value system: one shown sum, as coefficients on (respondent, item) unknowns. */
+interface Row {
+  figure: FigureRef;
+  respondents: Set<number>;
+  coefficient: (respondent: number, item: string) => number;
+}
+
+class AuditContext {
+  private readonly k: number;
+  /** respondents whose answers the reader may know: self, and a manager shown separately */
+  private readonly isPublic: (index: number) => boolean;
+
+  constructor(private readonly subject: AuditSubject) {
+    this.k = subject.threshold;
+    this.isPublic = (index) => {
+      const group = subject.respondents[index]?.group;
+      return group === 'self' || (group === 'manager' && subject.showManagerSeparately);
+    };
+  }
+
+  /** The people (not public) a group's figure stands on before any item is considered. */
+  members(group: ReportGroup): number[] {
+    const result: number[] = [];
+    this.subject.respondents.forEach((respondent, index) => {
+      const inGroup = group === 'others' ? respondent.group !== 'self' : respondent.group === group;
+      if (inGroup && !this.isPublic(index)) {
+        result.push(index);
+      }
+    });
+    return result;
+  }
+
+  answeredAny(index: number, items: readonly string[]): boolean {
+    const answered = this.subject.respondents[index]?.answered;
+    return items.some((item) => answered?.has(item));
+  }
+
+  /**
+   * A family where others holds each group and the groups are apart: what can be told apart is
+   * each shown group, and the part of others outside the shown groups.
+   */
+  nested(
+    channel: Finding['channel'],
+    level: Level,
+    key: string,
+    groups: ReadonlySet<ReportGroup>,
+    setOf: (group: ReportGroup) => number[],
+  ): Finding[] {
+    const findings: Finding[] = [];
+    const shownGroups = RATER_GROUPS.filter((group) => groups.has(group))
+      .map((group) => ({ group, set: setOf(group) }))
+      .filter(({ set }) => set.length > 0);
+    for (const { group, set } of shownGroups) {
+      if (set.length < this.k) {
+        findings.push({ channel, level, key, respondents: set, figures: [{ level, key, group }] });
+      }
+    }
+    if (groups.has('others')) {
+      const inGroups = new Set(shownGroups.flatMap(({ set }) => set));
+      const rest = setOf('others').filter((index) => !inGroups.has(index));
+      if (rest.length > 0 && rest.length < this.k) {
+        const cheapestFirst = [...shownGroups].sort(
+          (a, b) => a.set.length - b.set.length || hideRank(a.group) - hideRank(b.group),
+        );
+        findings.push({
+          channel,
+          level,
+          key,
+          respondents: rest,
+          figures: [
+            ...cheapestFirst.map(({ group }) => ({ level, key, group })),
+            { level, key, group: 'others' },
+          ],
+        });
+      }
+    }
+    return findings;
+  }
+
+  /** The value system of one dimension: its items' sums and its own, over the same unknowns. */
+  values(dimension: { key: string; items: readonly string[] }, shown: ShownFigures): Finding[] {
+    const rows = this.valueRows(dimension, shown);
+    if (rows.length === 0) {
+      return [];
+    }
+    // People whose unknowns sit in exactly the same rows with the same weights ("twins") can
+    // only be told apart together: a combination about one of them and not the other is zero.
+    // So a leak is about whole classes of twins, and only classes below k can take part.
+    const signature = (index: number) =>
+      dimension.items
+        .map((item) =>
+          this.subject.respondents[index]?.answered.has(item)
+            ? rows.map((row) => row.coefficient(index, item)).join(',')
+            : '-',
+        )
+        .join('|');
+    const classes = new Map<string, number[]>();
+    for (const index of new Set(rows.flatMap((row) => [...row.respondents]))) {
+      const key = signature(index);
+      classes.set(key, [...(classes.get(key) ?? []), index]);
+    }
+    const all = [...classes.values()];
+    const small = all.filter((members) => members.length < this.k);
+    if (small.length === 0) {
+      return [];
+    }
+    // One column per class and item: twins' columns are equal, so the rank is the same.
+    const columns: { cls: number; item: string }[] = [];
+    all.forEach((members, cls) => {
+      const first = members[0] as number;
+      for (const item of dimension.items) {
+        if (this.subject.respondents[first]?.answered.has(item)) {
+          columns.push({ cls, item });
+        }
+      }
+    });
+    const matrix: IntegerMatrix = rows.map((row) =>
+      columns.map(({ cls, item }) => row.coefficient(all[cls]?.[0] as number, item)),
+    );
+    const rank = exactRank(matrix);
+    const smallIndexes = small.map((members) => all.indexOf(members));
+    const unions = maximalUnions(
+      smallIndexes.map((cls) => all[cls]?.length ?? 0),
+      this.k - 1,
+      MAX_COMBINATIONS,
+    );
+    // Cheapest first: a dimension figure (it links the items), a group before others, the
+    // smallest; among those, first the ones whose hiding alone ends this combination.
+    const byCost = (candidates: Row[]) =>
+      [...candidates].sort(
+        (a, b) =>
+          Number(a.figure.level === 'item') - Number(b.figure.level === 'item') ||
+          Number(a.figure.group === 'others') - Number(b.figure.group === 'others') ||
+          a.respondents.size - b.respondents.size ||
+          hideRank(a.figure.group) - hideRank(b.figure.group),
+      );
+    const figuresFor = (people: ReadonlySet<number> | null, kept: readonly number[] = []) => {
+      const touching = byCost(
+        rows.filter((row) => !people || [...row.respondents].some((index) => people.has(index))),
+      );
+      const cures = (row: Row) => {
+        const without = matrix.filter((_, index) => rows[index] !== row);
+        return (
+          exactRank(without.map((line) => kept.map((index) => line[index] as number))) >=
+          exactRank(without)
+        );
+      };
+      const curing = people ? touching.filter(cures) : [];
+      return [...curing, ...touching.filter((row) => !curing.includes(row))].map(
+        (row) => row.figure,
+      );
+    };
+    if (unions === null) {
+      // Too many ways to combine: hide a dimension figure (the link between the items) instead.
+      const figures = figuresFor(null).filter((figure) => figure.level === 'dimension');
+      return figures.length > 0
+        ? [{ channel: 'values', level: 'dimension', key: dimension.key, respondents: [], figures }]
+        : [];
+    }
+    for (const union of unions) {
+      const removed = new Set(union.map((position) => smallIndexes[position] as number));
+      const kept = columns.flatMap((column, index) => (removed.has(column.cls) ? [] : [index]));
+      if (modularRank(matrix, kept) >= rank) {
+        continue;
+      }
+      const keptMatrix = matrix.map((row) => kept.map((index) => row[index] as number));
+      if (exactRank(keptMatrix) >= rank) {
+        continue; // the prime was unlucky; the exact rank says there is nothing
+      }
+      const people = new Set([...removed].flatMap((cls) => all[cls] ?? []));
+      return [
+        {
+          channel: 'values',
+          level: 'dimension',
+          key: dimension.key,
+          respondents: [...people].sort((a, b) => a - b),
+          figures: figuresFor(people, kept),
+        },
+      ];
+    }
+    return [];
+  }
+
+  private valueRows(
+    dimension: { key: string; items: readonly string[] },
+    shown: ShownFigures,
+  ): Row[] {
+    const answered = (index: number, item: string) =>
+      this.subject.respondents[index]?.answered.has(item) ?? false;
+    const rows: Row[] = [];
+    for (const item of dimension.items) {
+      for (const group of shown.items.get(item) ?? []) {
+        if (group === 'self') {
+          continue;
+        }
+        const respondents = new Set(this.members(group).filter((index) => answered(index, item)));
+        if (respondents.size > 0) {
+          rows.push({
+            figure: { level: 'item', key: item, group },
+            respondents,
+            coefficient: (index, of) => (of === item && respondents.has(index) ? 1 : 0),
+          });
+        }
+      }
+    }
+    // A person's answers enter the dimension's mean weighted by 1 / (items they answered); all
+    // weights are scaled by one common multiple so the system stays in integers.
+    const count = (index: number) => dimension.items.filter((item) => answered(index, item)).length;
+    const scale = dimension.items.reduce((multiple, _, i) => lcm(multiple, i + 1), 1);
+    for (const group of shown.dimensions.get(dimension.key) ?? []) {
+      if (group === 'self') {
+        continue;
+      }
+      const respondents = new Set(this.members(group).filter((index) => count(index) > 0));
+      if (respondents.size > 0) {
+        rows.push({
+          figure: { level: 'dimension', key: dimension.key, group },
+          respondents,
+          coefficient: (index, item) =>
+            respondents.has(index) && answered(index, item) ? scale / count(index) : 0,
+        });
+      }
+    }
+    return rows;
+  }
+}
+
+function hideRank(group: ReportGroup): number {
+  const index = HIDE_ORDER.indexOf(group as RaterGroup);
+  return index < 0 ? HIDE_ORDER.length : index;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}
+
+/**
+ * The unions of classes (given by size) of at most `limit` people to which no further class
+ * can be added: every smaller union is inside one of them, and a leak about a set is also one
+ * about every larger set. Null when there are more than `budget`.
+ */
+export function maximalUnions(
+  sizes: readonly number[],
+  limit: number,
+  budget: number,
+): number[][] | null {
+  const result: number[][] = [];
+  let visited = 0;
+  const walk = (start: number, chosen: number[], total: number): boolean => {
+    visited += 1;
+    if (visited > budget) {
+      return false;
+    }
+    let extended = false;
+    for (let next = start; next < sizes.length; next += 1) {
+      const size = sizes[next] as number;
+      if (total + size <= limit) {
+        extended = true;
+        if (!walk(next + 1, [...chosen, next], total + size)) {
+          return false;
+        }
+      }
+    }
+    if (!extended && chosen.length > 0) {
+      // maximal only if no class left out (before `start` too) still fits
+      const fits = sizes.some((size, index) => !chosen.includes(index) && total + size <= limit);
+      if (!fits) {
+        result.push(chosen);
+      }
+    }
+    return true;
+  };
+  return walk(0, [], 0) ? result : null;
+}

@@ -1,0 +1,7 @@
+export * from './auditor';
+export * from './groups';
+export * from './linear-algebra';
+export * from './protect';
+export * from './rater-warnings';
+export * from './stored-group';
+export * from './visible-groups';
