@@ -372,3 +372,14 @@ export function maximalUnions(
   };
   return walk(0, [], 0) ? result : null;
 }
+
+/**
+ * Rule 10: an earlier campaign's figure may be shown beside this one's only where it meets this
+ * campaign's k (and it was shown in the earlier report, which is all that report stores).
+ */
+export function trendFindings(
+  threshold: number,
+  entries: readonly { key: string; n: number }[],
+): { key: string; n: number }[] {
+  return entries.filter((entry) => !(entry.n >= threshold));
+}

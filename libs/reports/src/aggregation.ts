@@ -62,7 +62,13 @@ export interface ReportFigures {
     others: { questionId: string; text: string }[];
     self: { questionId: string; text: string }[];
   };
-  /** what the auditor hid beyond rule 3 at each level */
+}
+
+export interface AggregatedFigures extends ReportFigures {
+  /**
+   * What the auditor hid beyond rule 3, for tests and logs only: never stored or shown, since
+   * knowing why a figure is missing can itself say something about its n.
+   */
   secondarySuppression: FigureRef[];
 }
 
@@ -126,7 +132,7 @@ export function auditSubject(input: ReportInput): AuditSubject {
   };
 }
 
-export function aggregate(input: ReportInput): ReportFigures {
+export function aggregate(input: ReportInput): AggregatedFigures {
   const { threshold, showManagerSeparately, questionnaire, responses } = input;
   const visible = (counts: GroupCounts) => visibleGroups(counts, threshold, showManagerSeparately);
 

@@ -1,4 +1,6 @@
 export * from './aggregation';
+export * from './assemble-report';
+export * from './report-content';
 export * from './insights';
 export * from './report-builder';
 export * from './report.entity';

@@ -11,7 +11,6 @@ const empty = { manager: null, direct_report: null, peer: null, other: null };
 
 const figures: ReportFigures = {
   threshold: 3,
-  secondarySuppression: [],
   groups: [],
   dimensions: [
     { key: 'd1', scores: { ...empty, self: s(4.5, 1), others: s(3.5) } },
@@ -60,8 +59,25 @@ describe('insights', () => {
     expect(result.trend).toEqual({
       campaignId: 'last-year',
       closedAt: '2025-11-30T00:00:00.000Z',
-      dimensions: [{ key: 'd1', previous: 3, current: 3.5, change: 0.5 }],
+      dimensions: [{ key: 'd1', previous: 3, previousN: 4, current: 3.5, change: 0.5 }],
     });
     expect(insights(figures, null).trend).toBeNull();
+  });
+
+  it('shows an earlier figure only where it meets this campaign\'s k (rule 10)', () => {
+    // the earlier campaign had k = 2: its figures from 2 and 3 people stay out of a k = 5 trend
+    const strict = { ...figures, threshold: 5 };
+    const earlier = {
+      campaignId: 'last-year',
+      closedAt: null,
+      dimensions: [
+        { key: 'd1', scores: { ...empty, self: null, others: s(3, 2) } },
+        { key: 'd2', scores: { ...empty, self: null, others: s(3, 3) } },
+      ],
+    };
+    expect(insights(strict, earlier).trend?.dimensions).toEqual([]);
+    expect(insights({ ...figures, threshold: 3 }, earlier).trend?.dimensions).toEqual([
+      { key: 'd2', previous: 3, previousN: 3, current: 4, change: 1 },
+    ]);
   });
 });

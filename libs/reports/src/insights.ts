@@ -25,6 +25,8 @@ export interface RankedItem {
 export interface TrendEntry {
   key: string;
   previous: number;
+  /** how many the earlier figure came from: at least this campaign's k (rule 10) */
+  previousN: number;
   current: number;
   change: number;
 }
@@ -89,7 +91,15 @@ export function insights(figures: ReportFigures, previous: PreviousReport | null
 }
 
 function trend(figures: ReportFigures, previous: PreviousReport): NonNullable<Insights['trend']> {
-  const before = new Map(previous.dimensions.map((d) => [d.key, d.scores.others?.mean]));
+  // Rule 10: an earlier figure only where it meets this campaign's k; the earlier report stores
+  // only figures it showed.
+  const before = new Map(
+    previous.dimensions.flatMap((d) =>
+      d.scores.others && d.scores.others.n >= figures.threshold
+        ? [[d.key, d.scores.others] as const]
+        : [],
+    ),
+  );
   return {
     campaignId: previous.campaignId,
     closedAt: previous.closedAt,
@@ -98,7 +108,15 @@ function trend(figures: ReportFigures, previous: PreviousReport): NonNullable<In
       const now = dimension.scores.others?.mean;
       return earlier === undefined || now === undefined
         ? []
-        : [{ key: dimension.key, previous: earlier, current: now, change: now - earlier }];
+        : [
+            {
+              key: dimension.key,
+              previous: earlier.mean,
+              previousN: earlier.n,
+              current: now,
+              change: now - earlier.mean,
+            },
+          ];
     }),
   };
 }

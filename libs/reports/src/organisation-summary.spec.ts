@@ -13,7 +13,6 @@ const none = { self: null, manager: null, direct_report: null, peer: null, other
 const report = (employeeId: string, shown: boolean, d1: Score | null): StoredReport => ({
   subject: { employeeId, name: employeeId },
   threshold: 3,
-  secondarySuppression: [],
   groups: [{ group: 'others', invited: 5, responded: 4, shown }],
   dimensions: [{ key: 'd1', scores: { ...none, self: s(1, 4), others: d1 } }],
   items: [

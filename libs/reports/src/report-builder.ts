@@ -4,9 +4,10 @@ import { Campaign, CampaignSubject, RELATIONSHIPS, Relationship } from '@ledarsp
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { aggregate, AnswerValue, ResponseInput } from './aggregation';
+import { AnswerValue, ResponseInput } from './aggregation';
+import { assembleReport } from './assemble-report';
 import type { NamedGroup } from '@ledarspegel/anonymity';
-import { insights, PreviousReport } from './insights';
+import type { PreviousReport } from './insights';
 import { Report } from './report.entity';
 
 const INSERT_CHUNK = 200;
@@ -97,22 +98,23 @@ export class ReportBuilder {
 
     const previous = await this.previousReports(manager, campaign);
     const reports = subjects.map(({ personId, person }) => {
-      const figures = aggregate({
-        threshold: campaign.anonymityThreshold,
-        showManagerSeparately: campaign.showManagerSeparately,
-        questionnaire,
-        tallies: tallies.get(personId) ?? emptyTallies(),
-        responses: responses.get(personId) ?? [],
-      });
-      const content = {
-        campaignId: campaign.id,
-        campaignName: campaign.name,
-        closedAt: campaign.closedAt?.toISOString() ?? null,
-        subject: { employeeId: person?.employeeId ?? '', name: person?.name ?? '' },
-        questionnaire: { key: questionnaire.key, version: questionnaire.version },
-        ...figures,
-        ...insights(figures, previous.get(personId) ?? null),
-      };
+      const content = assembleReport(
+        {
+          campaignId: campaign.id,
+          campaignName: campaign.name,
+          closedAt: campaign.closedAt?.toISOString() ?? null,
+          subject: { employeeId: person?.employeeId ?? '', name: person?.name ?? '' },
+          questionnaire: { key: questionnaire.key, version: questionnaire.version },
+        },
+        {
+          threshold: campaign.anonymityThreshold,
+          showManagerSeparately: campaign.showManagerSeparately,
+          questionnaire,
+          tallies: tallies.get(personId) ?? emptyTallies(),
+          responses: responses.get(personId) ?? [],
+        },
+        previous.get(personId) ?? null,
+      );
       return { campaignId: campaign.id, subjectId: personId, content: JSON.stringify(content) };
     });
     for (let start = 0; start < reports.length; start += INSERT_CHUNK) {

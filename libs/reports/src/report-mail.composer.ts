@@ -12,7 +12,7 @@ import {
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { ReportContent } from './pdf/report-pdf';
+import { readAuditedReport } from './report-content';
 import { ReportPdfRenderer } from './report-pdf.renderer';
 import { REPORT_LINK_TTL_SECONDS, signReportLink } from './report-link';
 import { Report } from './report.entity';
@@ -47,7 +47,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       throw new PermanentMailError('the report no longer exists');
     }
     const language = toLanguage(person.locale);
-    const content = JSON.parse(report.content) as ReportContent;
+    const content = readAuditedReport(report.content);
     const pdf = await this.pdfRenderer.render({
       report: content,
       questionnaire: this.questionnaires.get(

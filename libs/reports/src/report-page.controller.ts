@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import type { ReportContent } from './pdf/report-pdf';
+import { readAuditedReport } from './report-content';
 import { verifyReportLink } from './report-link';
 import { reportPageContext } from './report-page';
 import { Report } from './report.entity';
@@ -59,7 +59,7 @@ export class ReportPageController {
       campaign.questionnaireVersion,
     );
     const context = reportPageContext(
-      JSON.parse(report.content) as ReportContent,
+      readAuditedReport(report.content),
       questionnaire,
       language,
       (key, parameters) => this.templates.message(language, key, parameters),

@@ -18,7 +18,7 @@ import {
   StoredReport,
   toCsv,
 } from './organisation-summary';
-import { ReportContent } from './pdf/report-pdf';
+import { readAuditedReport, ReportContent } from './report-content';
 import { ReportPdfRenderer } from './report-pdf.renderer';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
@@ -39,7 +39,7 @@ export class ReportsService implements OnModuleInit {
     this.campaigns.onClose((manager, campaign) => this.builder.build(manager, campaign));
   }
 
-  async get(_actor: AdminActor, campaignId: string, employeeId: string): Promise<unknown> {
+  async get(_actor: AdminActor, campaignId: string, employeeId: string): Promise<ReportContent> {
     await this.closedCampaign(campaignId);
     const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
     const report = person
@@ -48,7 +48,7 @@ export class ReportsService implements OnModuleInit {
     if (!report) {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
-    return JSON.parse(report.content) as unknown;
+    return readAuditedReport(report.content);
   }
 
   /** The report as a PDF, in the subject's language unless one is asked for. */
@@ -68,7 +68,7 @@ export class ReportsService implements OnModuleInit {
     }
     const chosen = language ?? toLanguage(person.locale);
     return this.pdfRenderer.render({
-      report: JSON.parse(report.content) as ReportContent,
+      report: readAuditedReport(report.content),
       questionnaire: this.questionnaires.get(
         campaign.questionnaireKey,
         campaign.questionnaireVersion,
@@ -162,7 +162,7 @@ export class ReportsService implements OnModuleInit {
       .find({ where: { campaignId: campaign.id }, select: ['content'] });
     const reports = new Map<string, StoredReport>();
     for (const { content } of stored) {
-      const report = JSON.parse(content) as StoredReport;
+      const report = readAuditedReport(content);
       reports.set(report.subject.employeeId, report);
     }
     return { managers, reports };

@@ -6,21 +6,15 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { ItemScore, ReportFigures, Score } from '../aggregation';
+import type { ItemScore, Score } from '../aggregation';
 import type { ReportGroup } from '@ledarspegel/anonymity';
-import type { Insights } from '../insights';
+import type { ReportContent } from '../report-content';
 import { gapChart, GROUP_COLOURS, meansChart } from './charts';
 import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';
 
 export type ReportLanguage = 'sv' | 'en';
 
-export interface ReportContent extends ReportFigures, Insights {
-  campaignId: string;
-  campaignName: string;
-  closedAt: string | null;
-  subject: { employeeId: string; name: string };
-  questionnaire: { key: string; version: number };
-}
+export type { ReportContent } from '../report-content';
 
 export type Texts = (key: string, parameters?: Record<string, unknown>) => string;
 

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { projectRoot } from '@ledarspegel/core';
 import { loadQuestionnaires, Questionnaire } from '@ledarspegel/questionnaires';
-import { aggregate, ResponseInput } from '../aggregation';
-import { insights } from '../insights';
+import type { ResponseInput } from '../aggregation';
+import { assembleReport } from '../assemble-report';
 import type { ReportContent } from './report-pdf';
 
 export function sampleReport(name = 'Åsa Öberg'): {
@@ -25,7 +25,7 @@ export function sampleReport(name = 'Åsa Öberg'): {
     answers: Object.fromEntries(items.map((id, i) => [id, ((seed + i) % 5) + 1])),
     comments: { [questionnaire.openQuestions[0]?.id ?? 'strengths']: `Lyssnar väl (${seed})` },
   });
-  const figures = aggregate({
+  const input = {
     threshold: 3,
     showManagerSeparately: true,
     questionnaire,
@@ -40,17 +40,19 @@ export function sampleReport(name = 'Åsa Öberg'): {
       response('self', 4),
       ...[0, 1, 2, 3, 4, 5].map((seed) => response('direct_report', seed)),
     ],
-  });
+  };
   return {
     questionnaire,
-    report: {
-      ...figures,
-      ...insights(figures, null),
-      campaignId: 'sample',
-      campaignName: 'Ledarspegel 2026',
-      closedAt: '2026-11-30T12:00:00.000Z',
-      subject: { employeeId: 'E1', name },
-      questionnaire: { key: questionnaire.key, version: questionnaire.version },
-    },
+    report: assembleReport(
+      {
+        campaignId: 'sample',
+        campaignName: 'Ledarspegel 2026',
+        closedAt: '2026-11-30T12:00:00.000Z',
+        subject: { employeeId: 'E1', name },
+        questionnaire: { key: questionnaire.key, version: questionnaire.version },
+      },
+      input,
+      null,
+    ),
   };
 }
