@@ -64,7 +64,7 @@ describe('insights', () => {
     expect(insights(figures, null).trend).toBeNull();
   });
 
-  it('shows an earlier figure only where it meets this campaign\'s k (rule 10)', () => {
+  it("shows an earlier figure only where it meets this campaign's k (rule 10)", () => {
     // the earlier campaign had k = 2: its figures from 2 and 3 people stay out of a k = 5 trend
     const strict = { ...figures, threshold: 5 };
     const earlier = {
