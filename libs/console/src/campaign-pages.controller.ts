@@ -14,7 +14,7 @@ import {
 import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { ReportContent, reportPageContext, ReportsService } from '@ledarspegel/reports';
+import { reportPageContext, ReportsService } from '@ledarspegel/reports';
 import { defaultValues, formValues, toCreateCampaign } from './campaign-form';
 import { ConsolePages, Form } from './console-pages';
 
