@@ -384,7 +384,7 @@ export class CampaignPagesController {
     }
     try {
       const campaign = await this.campaigns.get(session.actor, id);
-      const content = (await this.reports.get(session.actor, id, employeeId));
+      const content = await this.reports.get(session.actor, id, employeeId);
       const language = this.pages.language(request, reply);
       const questionnaire = this.questionnaires.get(
         campaign.questionnaireKey,
