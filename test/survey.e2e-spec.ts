@@ -54,6 +54,9 @@ describe('survey: invitations, the form contract and anonymous storage', () => {
     expect(anna?.text).toContain('Bedöm Cecilia Ceder');
     expect(anna?.text).toContain('färre än 3 personer');
     expect(anna?.text).toContain('Svaren från en chefs egen chef visas inte för sig');
+    // what is stored, and that it is sealed at close (DESIGN.md rule 7)
+    expect(anna?.text).toContain('Svaren sparas utan namn och tidpunkt');
+    expect(anna?.text).toContain('svaren förseglas');
     expect(mails.find((m) => m.to.includes('dan@kommun.test'))?.text).toContain(
       'räknas in bland övriga',
     );
@@ -90,6 +93,7 @@ describe('survey: invitations, the form contract and anonymous storage', () => {
     expect(page.text).toContain('name="open-develop"');
     expect(page.text).toContain('name="action" value="submit"');
     expect(page.text).toContain('name="action" value="save"');
+    expect(page.text).toContain('När enkäten stänger förseglas svaren');
     expect((page.text.match(/<fieldset/g) ?? []).length).toBe(36);
     expect((page.text.match(/<legend>/g) ?? []).length).toBe(36);
   });
@@ -100,6 +104,7 @@ describe('survey: invitations, the form contract and anonymous storage', () => {
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('Your self-assessment');
     expect(english.text).toContain('I set clear goals');
+    expect(english.text).toContain('Your self-assessment is your own');
     const swedish = await t.http.get(`/s/${tokenOf(self)}?lang=sv`).expect(200);
     expect(swedish.text).toContain('<html lang="sv">');
     expect(swedish.text).toContain('Jag sätter tydliga mål');
