@@ -21,7 +21,7 @@
  * people T alone exactly when removing T's unknowns lowers the rank of the system.
  */
 import { HIDE_ORDER, NamedGroup, RATER_GROUPS, RaterGroup, ReportGroup } from './groups';
-import { exactRank, IntegerMatrix, modularRank } from './linear-algebra';
+import { exactRank, IntegerMatrix, ModularBasis } from './linear-algebra';
 
 export interface AuditRespondent {
   /** the group the response is stored under; null: pooled into others */
@@ -70,28 +70,27 @@ const MAX_COMBINATIONS = 4000;
  * Empty: the report may be shown.
  */
 export function audit(subject: AuditSubject, shown: ShownFigures): Finding[] {
+  return [...findings(subject, shown)];
+}
+
+/** The findings one by one, so that a caller who needs only the first stops there. */
+export function* findings(subject: AuditSubject, shown: ShownFigures): Generator<Finding> {
   const context = new AuditContext(subject);
-  const findings: Finding[] = [];
   for (const dimension of subject.dimensions) {
     const dimensionGroups = shown.dimensions.get(dimension.key) ?? new Set();
-    findings.push(
-      ...context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
-        context.members(group),
-      ),
-      ...context.nested('spread', 'dimension', dimension.key, dimensionGroups, (group) =>
-        context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
-      ),
+    yield* context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
+      context.members(group),
+    );
+    yield* context.nested('spread', 'dimension', dimension.key, dimensionGroups, (group) =>
+      context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
     );
     for (const item of dimension.items) {
-      findings.push(
-        ...context.nested('counts', 'item', item, shown.items.get(item) ?? new Set(), (group) =>
-          context.members(group),
-        ),
+      yield* context.nested('counts', 'item', item, shown.items.get(item) ?? new Set(), (group) =>
+        context.members(group),
       );
     }
-    findings.push(...context.values(dimension, shown));
+    yield* context.values(dimension, shown);
   }
-  return findings;
 }
 
 /** A row of the value system: one shown sum, as coefficients on (respondent, item) unknowns. */
@@ -182,14 +181,15 @@ class AuditContext {
     // People whose unknowns sit in exactly the same rows with the same weights ("twins") can
     // only be told apart together: a combination about one of them and not the other is zero.
     // So a leak is about whole classes of twins, and only classes below k can take part.
-    const signature = (index: number) =>
-      dimension.items
-        .map((item) =>
-          this.subject.respondents[index]?.answered.has(item)
-            ? rows.map((row) => row.coefficient(index, item)).join(',')
-            : '-',
-        )
-        .join('|');
+    // A person's columns follow from the rows that hold them (an item row holds one item; a
+    // dimension row weighs all their answered items alike) and the items they answered.
+    const signature = (index: number) => {
+      const answered = this.subject.respondents[index]?.answered;
+      const item = dimension.items.find((id) => answered?.has(id)) ?? '';
+      return `${dimension.items.map((id) => (answered?.has(id) ? 1 : 0)).join('')}|${rows
+        .map((row) => (row.respondents.has(index) ? row.coefficient(index, item) : '-'))
+        .join(',')}`;
+    };
     const classes = new Map<string, number[]>();
     for (const index of new Set(rows.flatMap((row) => [...row.respondents]))) {
       const key = signature(index);
@@ -213,13 +213,45 @@ class AuditContext {
     const matrix: IntegerMatrix = rows.map((row) =>
       columns.map(({ cls, item }) => row.coefficient(all[cls]?.[0] as number, item)),
     );
-    const rank = exactRank(matrix);
-    const smallIndexes = small.map((members) => all.indexOf(members));
-    const unions = maximalUnions(
-      smallIndexes.map((cls) => all[cls]?.length ?? 0),
-      this.k - 1,
-      MAX_COMBINATIONS,
-    );
+    const columnVector = (index: number) => matrix.map((line) => line[index] as number);
+    // The classes of k or more can never be left out, so their columns always stay: what the
+    // small classes outside T add beyond them decides whether removing T lowers the rank.
+    const large = new ModularBasis();
+    columns.forEach((column, index) => {
+      if ((all[column.cls]?.length ?? 0) >= this.k) {
+        large.add(columnVector(index));
+      }
+    });
+    // what each small class adds beyond them, as a basis of its own (usually one vector or none)
+    const beyond = new Map<number, ModularBasis>();
+    columns.forEach((column, index) => {
+      if ((all[column.cls]?.length ?? 0) < this.k) {
+        const rest = large.reduce(columnVector(index));
+        if (rest.some((value) => value !== 0)) {
+          const basis = beyond.get(column.cls) ?? new ModularBasis();
+          basis.add(rest);
+          beyond.set(column.cls, basis);
+        }
+      }
+    });
+    const rankWithout = (removed: ReadonlySet<number>) => {
+      const basis = new ModularBasis();
+      for (const [cls, own] of beyond) {
+        if (!removed.has(cls)) {
+          own.vectorsInSpan().forEach((vector) => basis.add(vector));
+        }
+      }
+      return large.rank + basis.rank;
+    };
+    const modular = rankWithout(new Set());
+    // exact when the matrix has full rank modulo the prime (a rank cannot exceed that)
+    // (equal rows, e.g. a group and others with the same people, do not add to the rank)
+    const distinct = [...new Map(matrix.map((line) => [line.join(','), line])).values()];
+    const rank =
+      modular === Math.min(distinct.length, columns.length) ? modular : exactRank(distinct);
+    if (modular === rank && beyond.size === 0) {
+      return []; // the large classes alone carry every shown figure
+    }
     // Cheapest first: a dimension figure (it links the items), a group before others, the
     // smallest; among those, first the ones whose hiding alone ends this combination.
     const byCost = (candidates: Row[]) =>
@@ -246,6 +278,12 @@ class AuditContext {
         (row) => row.figure,
       );
     };
+    const smallIndexes = all.flatMap((members, cls) => (members.length < this.k ? [cls] : []));
+    const unions = maximalUnions(
+      smallIndexes.map((cls) => all[cls]?.length ?? 0),
+      this.k - 1,
+      MAX_COMBINATIONS,
+    );
     if (unions === null) {
       // Too many ways to combine: hide a dimension figure (the link between the items) instead.
       const figures = figuresFor(null).filter((figure) => figure.level === 'dimension');
@@ -255,13 +293,15 @@ class AuditContext {
     }
     for (const union of unions) {
       const removed = new Set(union.map((position) => smallIndexes[position] as number));
-      const kept = columns.flatMap((column, index) => (removed.has(column.cls) ? [] : [index]));
-      if (modularRank(matrix, kept) >= rank) {
+      // modulo the prime a rank can only come out lower: a leak is never missed, and one seen
+      // only modulo the prime is checked exactly before it counts
+      if (rankWithout(removed) >= rank) {
         continue;
       }
-      const keptMatrix = matrix.map((row) => kept.map((index) => row[index] as number));
+      const kept = columns.flatMap((column, index) => (removed.has(column.cls) ? [] : [index]));
+      const keptMatrix = matrix.map((line) => kept.map((index) => line[index] as number));
       if (exactRank(keptMatrix) >= rank) {
-        continue; // the prime was unlucky; the exact rank says there is nothing
+        continue;
       }
       const people = new Set([...removed].flatMap((cls) => all[cls] ?? []));
       return [
@@ -301,7 +341,15 @@ class AuditContext {
     }
     // A person's answers enter the dimension's mean weighted by 1 / (items they answered); all
     // weights are scaled by one common multiple so the system stays in integers.
-    const count = (index: number) => dimension.items.filter((item) => answered(index, item)).length;
+    const counts = new Map<number, number>();
+    const count = (index: number) => {
+      let value = counts.get(index);
+      if (value === undefined) {
+        value = dimension.items.filter((item) => answered(index, item)).length;
+        counts.set(index, value);
+      }
+      return value;
+    };
     const scale = dimension.items.reduce((multiple, _, i) => lcm(multiple, i + 1), 1);
     for (const group of shown.dimensions.get(dimension.key) ?? []) {
       if (group === 'self') {

@@ -85,3 +85,55 @@ export function modularRank(matrix: IntegerMatrix, columns?: readonly number[]):
   }
   return rank;
 }
+
+/**
+ * A basis modulo PRIME kept in reduced echelon form: each vector has a 1 at its pivot and every
+ * other vector a 0 there, so reducing a vector against it takes one pass.
+ */
+export class ModularBasis {
+  private readonly vectors: { pivot: number; vector: number[] }[] = [];
+
+  get rank(): number {
+    return this.vectors.length;
+  }
+
+  /** The basis vectors themselves. */
+  vectorsInSpan(): readonly (readonly number[])[] {
+    return this.vectors.map((entry) => entry.vector);
+  }
+
+  /** The vector minus its part in the span (all zeros when it lies in the span). */
+  reduce(vector: readonly number[]): number[] {
+    const rest = vector.map(modulo);
+    for (const { pivot, vector: basis } of this.vectors) {
+      const factor = rest[pivot] as number;
+      if (factor !== 0) {
+        for (let j = 0; j < rest.length; j += 1) {
+          rest[j] = modulo((rest[j] as number) - ((factor * (basis[j] as number)) % PRIME));
+        }
+      }
+    }
+    return rest;
+  }
+
+  /** Adds the vector to the span; true when it was not in it. */
+  add(vector: readonly number[]): boolean {
+    const rest = this.reduce(vector);
+    const pivot = rest.findIndex((value) => value !== 0);
+    if (pivot < 0) {
+      return false;
+    }
+    const scale = inverse(rest[pivot] as number);
+    const normalised = rest.map((value) => (value * scale) % PRIME);
+    for (const entry of this.vectors) {
+      const factor = entry.vector[pivot] as number;
+      if (factor !== 0) {
+        entry.vector = entry.vector.map((value, j) =>
+          modulo(value - ((factor * (normalised[j] as number)) % PRIME)),
+        );
+      }
+    }
+    this.vectors.push({ pivot, vector: normalised });
+    return true;
+  }
+}
