@@ -5,7 +5,12 @@ const { compilerOptions } = require('./tsconfig.json');
 const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Type checking is `npm run typecheck`; tests only transpile, which keeps them fast.
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {}],
+    // ES-module-only dependencies (Node 20.19+ requires them natively; Jest cannot yet)
+    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
 };
