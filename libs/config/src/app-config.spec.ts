@@ -82,12 +82,40 @@ describe('parseConfig', () => {
     [{ SECRET_KEY: 'short' }, 'SECRET_KEY', 'at least 32'],
     [{ NODE_ENV: 'production' }, 'SECRET_KEY', 'required when NODE_ENV=production'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY', 'not an IP address'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY', 'prefix length (0 to 32)'],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.example' }, 'TRUST_PROXY', "'proxy.example'"],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY', 'more than 10'],
+    [{ REQUEST_TIMEOUT: '0' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
+    [{ REQUEST_TIMEOUT: '1.5' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
   ])('rejects %j naming %s', (env, variable, allowed) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
     expect(error.message).toContain(allowed);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads TRUST_PROXY as off, everything, a hop count or a list of proxies', () => {
+    const trust = (value: string) => parseConfig({ TRUST_PROXY: value }, cwd).trustProxy;
+    expect(parseConfig({}, cwd).trustProxy).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.5, 10.1.0.0/16,::1,fd00::/8, loopback')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('gives a client 60 seconds to send a request unless REQUEST_TIMEOUT says otherwise', () => {
+    expect(parseConfig({}, cwd).requestTimeoutMs).toBe(60_000);
+    expect(parseConfig({ REQUEST_TIMEOUT: '5' }, cwd).requestTimeoutMs).toBe(5_000);
   });
 
   it('never repeats a database password in an error', () => {

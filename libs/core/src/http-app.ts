@@ -17,14 +17,23 @@ export const API_PREFIX = 'api/v1';
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  const timeout = config.requestTimeoutMs;
   return new FastifyAdapter({
     logger: false,
     bodyLimit: 1024 * 1024,
     // signed report links are longer than Fastify's default of 100 characters
     maxParamLength: 300,
     // Behind a reverse proxy X-Forwarded-For names the client that rate limits key on;
-    // without one it could be forged, so it is trusted only when configured.
-    trustProxy: config.trustProxy,
+    // without one it could be forged, so only the configured hops are believed.
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
+    // A client that trickles its request (slowloris) is answered 408 and cut off once the
+    // whole request has taken longer than this. Node checks open requests every
+    // connectionsCheckingInterval, 30 s by default: a short timeout needs a shorter check.
+    requestTimeout: timeout,
+    http: {
+      headersTimeout: Math.min(timeout, 60_000),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(timeout / 4))),
+    },
   });
 }
 
