@@ -118,6 +118,29 @@ describe('parseConfig', () => {
     expect(parseConfig({ REQUEST_TIMEOUT: '5' }, cwd).requestTimeoutMs).toBe(5_000);
   });
 
+  it.each([
+    ['a'.repeat(32), 'only 1 different characters'],
+    ['ab'.repeat(24), 'only 2 different characters'],
+    ['abcdefgh'.repeat(4), 'only 8 different characters'],
+    ['0123456789abcdefghijklmnopqrstuvwxyz', 'run of consecutive characters'],
+    ['a'.repeat(25) + 'bcdefghijkl', 'bits of randomness'],
+  ])('refuses a production SECRET_KEY without entropy: %s', (key, reason) => {
+    const error = errorOf({ NODE_ENV: 'production', SECRET_KEY: key });
+    expect(error.variable).toBe('SECRET_KEY');
+    expect(error.message).toContain(reason);
+    expect(error.message).toContain('openssl rand');
+    expect(error.message).not.toContain(key);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['openssl rand -base64 48', 'W4pX0r9nK2vQ8mZt1yB6cH3sJ7dL5fG0aE9uR2iO4wN8kV1xT6qY3zM5bP7jU0hS'],
+    ['openssl rand -hex 16', '9f86d081884c7d659a2feaa0c55ad015'],
+    ['openssl rand -hex 32', 'a3f1c29e7b5d48f0e6a1b7c3d9e2f4a8b0c6d1e5f7a9b3c8d2e4f6a0b1c5d7e9'],
+  ])('accepts a production SECRET_KEY made by %s', (_tool, key) => {
+    expect(parseConfig({ NODE_ENV: 'production', SECRET_KEY: key }, cwd).secretKey).toBe(key);
+  });
+
   it('never repeats a database password in an error', () => {
     const error = errorOf({ DATABASE_URL: 'mysql://root:hunter2@db/x' });
     expect(error.message).not.toContain('hunter2');

@@ -4,6 +4,7 @@
  * variable and what is allowed, so `npm start` can print it and exit.
  */
 import path from 'node:path';
+import { weakKeyReason } from './key-strength';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type DatabaseConfig =
@@ -180,6 +181,15 @@ function parseSecretKey(raw: string | undefined, production: boolean): string | 
     throw new ConfigError(
       'SECRET_KEY',
       `is ${raw.length} characters long; use at least ${MIN_SECRET_KEY_LENGTH} random characters`,
+    );
+  }
+  // Sessions and report links are only as safe as this key; a placeholder is refused where it
+  // matters. Development and tests keep accepting any long enough key.
+  const weakness = production ? weakKeyReason(raw) : null;
+  if (weakness) {
+    throw new ConfigError(
+      'SECRET_KEY',
+      `is too easy to guess (${weakness}); generate one with: openssl rand -base64 48`,
     );
   }
   return raw;
