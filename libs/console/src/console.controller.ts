@@ -7,7 +7,7 @@ import { AdminSessionsService, ConsoleSession, Public } from '@ledarspegel/auth'
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { DomainError, MAX_CSV_BYTES } from '@ledarspegel/core';
 import { PeopleService } from '@ledarspegel/people';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
 import { ConsolePages, Form } from './console-pages';
 import { ImportUploads } from './import-uploads';
 import { MAIL_PAGE_SIZE, OutgoingMail } from './outgoing-mail';
@@ -79,7 +79,7 @@ export class ConsoleController {
       const token = await this.sessions.signIn(request.ip, email, password);
       void reply
         .status(303)
-        .header('set-cookie', sessionCookie(token, this.pages.secure))
+        .setCookie(SESSION_COOKIE, token, sessionCookieOptions(this.pages.secure(request)))
         .header('location', next)
         .send();
     } catch (error) {
@@ -102,10 +102,10 @@ export class ConsoleController {
     if (!session) {
       return;
     }
-    await this.sessions.signOut(readCookie(request.headers.cookie, SESSION_COOKIE));
+    await this.sessions.signOut(request.cookies[SESSION_COOKIE]);
     void reply
       .status(303)
-      .header('set-cookie', clearedSessionCookie(this.pages.secure))
+      .clearCookie(SESSION_COOKIE, sessionCookieOptions(this.pages.secure(request)))
       .header('location', '/admin/login')
       .send();
   }
