@@ -94,6 +94,62 @@ describe('failed sign-ins sent in parallel', () => {
   });
 });
 
+describe('the sign-in API takes JSON from this site only', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await signInAsAdmin(t);
+  });
+  afterAll(() => t?.close());
+
+  it.each([
+    [
+      'a form',
+      'application/x-www-form-urlencoded',
+      `email=${encodeURIComponent(TEST_ADMIN.email)}&password=x`,
+    ],
+    ['text', 'text/plain', JSON.stringify(TEST_ADMIN)],
+  ])('refuses %s with 415 and counts nothing', async (_name, type, body) => {
+    for (let i = 0; i < 6; i += 1) {
+      const response = await t.http
+        .post('/api/v1/auth/login')
+        .set('content-type', type)
+        .send(body)
+        .expect(415);
+      expect(response.body).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'Send the e-mail address and password as JSON (Content-Type: application/json).',
+      });
+    }
+    await t.http.post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);
+  });
+
+  it('refuses a request a page of another site makes, with 403, and counts nothing', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      const response = await t.http
+        .post('/api/v1/auth/login')
+        .set('sec-fetch-site', 'cross-site')
+        .send(WRONG)
+        .expect(403);
+      expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    }
+    await t.http.post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);
+  });
+
+  it.each(['same-origin', 'same-site', 'none'])(
+    'takes JSON with Sec-Fetch-Site: %s and a charset',
+    async (site) => {
+      await t.http
+        .post('/api/v1/auth/login')
+        .set('sec-fetch-site', site)
+        .set('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(TEST_ADMIN))
+        .expect(200);
+    },
+  );
+});
+
 describe('a client that makes up X-Forwarded-For', () => {
   /** The proxy in front appends the address it saw; the client writes anything before it. */
   const attempts = (t: TestApp) =>

@@ -11,7 +11,9 @@ describe('the failed sign-in limit', () => {
   const window = 15 * 60_000;
 
   it('allows attempts up to the limit and then asks to wait until the window ends', () => {
-    expect(waitBeforeNextAttempt({ attempts: 5, windowStartedAt: start }, 5, at(1), window)).toBe(0);
+    expect(waitBeforeNextAttempt({ attempts: 5, windowStartedAt: start }, 5, at(1), window)).toBe(
+      0,
+    );
     expect(waitBeforeNextAttempt({ attempts: 6, windowStartedAt: start }, 5, at(1), window)).toBe(
       14 * 60_000,
     );
