@@ -8,6 +8,7 @@ import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { BearerUploads } from './bearer-uploads';
 import { SignInCounter } from './sign-in-counter.entity';
 import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limit';
 import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
@@ -21,6 +22,7 @@ import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
     AuthService,
     AdminSessionsService,
     SignInThrottle,
+    BearerUploads,
     { provide: SIGN_IN_LIMITS, useValue: DEFAULT_SIGN_IN_LIMITS },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

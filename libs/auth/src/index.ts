@@ -6,6 +6,7 @@ export * from './admin-user.entity';
 export * from './admin-users.service';
 export * from './auth.module';
 export * from './auth.service';
+export * from './bearer-uploads';
 export * from './password';
 export * from './public.decorator';
 export * from './sign-in-counter.entity';

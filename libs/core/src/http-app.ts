@@ -11,6 +11,7 @@ import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
 import { projectRoot } from './project-root';
 import { isHttpsRequest, isPrivatePath } from './secure-transport';
+import { UploadGate } from './upload-gate';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -86,6 +87,16 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.helmet(isHttpsRequest(request, config) ? HEADERS_OVER_HTTPS : undefined);
     done();
+  });
+
+  // an upload's sender must be signed in before its body is read (see @Upload)
+  const uploads = app.get(UploadGate);
+  fastify.addHook('onRequest', async (request, reply) => {
+    const kind = request.routeOptions.config.upload;
+    if (kind !== undefined && !(await uploads.admit(kind, request, reply))) {
+      return reply;
+    }
+    return undefined;
   });
 
   // answers of the admin API and the console must not stay in a browser's or proxy's cache

@@ -9,3 +9,5 @@ export * from './project-root';
 export * from './secure-transport';
 export * from './validation';
 export * from './transaction';
+export * from './upload-gate';
+export * from './error.filter';
