@@ -4,6 +4,7 @@
  * post forms); https, or a trusted proxy that received https, gets both. Private answers are
  * not cached, and no request log line holds a link's token, however the path is spelled.
  */
+import { randomUUID } from 'node:crypto';
 import { AppLogger, LOGGER } from '@ledarspegel/core';
 import { signReportLink } from '@ledarspegel/reports';
 import { createTestApp, signInAsAdmin, TEST_ADMIN, TestApp } from './support/test-app';
@@ -211,7 +212,11 @@ describe('request logs', () => {
   it('never logs a report link token', async () => {
     lines.length = 0;
     const link = signReportLink(
-      { campaignId: 'c', subjectId: 's', exp: Math.floor(Date.now() / 1000) + 60 },
+      {
+        campaignId: randomUUID(),
+        subjectId: randomUUID(),
+        exp: Math.floor(Date.now() / 1000) + 60,
+      },
       t.config.secretKey ?? '',
     );
     await t.http.get(`/reports/${link}`).expect(404);
