@@ -2,10 +2,18 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
+const ESM_DEPENDENCIES = '(content-disposition|cookie|@fastify/cookie)';
+
 const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Type checking is `npm run typecheck`; tests only transpile, which keeps them fast.
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {}],
+    // ES-module-only dependencies, and one that loads one with import(): Node 20.19+ handles
+    // them natively, Jest 29 without --experimental-vm-modules cannot, so they are transpiled.
+    [`/node_modules/${ESM_DEPENDENCIES}/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_DEPENDENCIES}/)`],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
 };

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API_PREFIX } from '@ledarspegel/core';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto } from './login.dto';
 import { Public } from './public.decorator';
+import { SignInRequestGuard } from './sign-in-request.guard';
 
 @ApiTags('auth')
 @Controller(`${API_PREFIX}/auth`)
@@ -13,7 +14,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in as HR; 429 after repeated failures' })
+  @UseGuards(SignInRequestGuard)
+  @ApiOperation({
+    summary:
+      'Sign in as HR; JSON only (415 otherwise), 403 from another site, 429 after repeated failures',
+  })
+  @ApiConsumes('application/json')
   @ApiOkResponse({ type: LoginResponseDto })
   login(@Ip() client: string, @Body() dto: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(client, dto);

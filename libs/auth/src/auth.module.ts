@@ -1,30 +1,29 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Clock, CLOCK } from '@ledarspegel/core';
 import { AdminSession } from './admin-session.entity';
 import { AdminSessionsService } from './admin-sessions.service';
 import { AdminUser } from './admin-user.entity';
 import { AdminUsersService } from './admin-users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthService, LOGIN_THROTTLE } from './auth.service';
-import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './login-throttle';
+import { AuthService } from './auth.service';
+import { BearerUploads } from './bearer-uploads';
+import { SignInCounter } from './sign-in-counter.entity';
+import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limit';
+import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
 
 /** HR accounts and sign-in; its guard protects every route not marked @Public(). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminUser, AdminSession])],
+  imports: [TypeOrmModule.forFeature([AdminUser, AdminSession, SignInCounter])],
   controllers: [AuthController],
   providers: [
     AdminUsersService,
     AuthService,
     AdminSessionsService,
-    {
-      provide: LOGIN_THROTTLE,
-      useFactory: (clock: Clock) =>
-        new LoginThrottle(DEFAULT_THROTTLE_LIMITS, () => clock.now().getTime()),
-      inject: [CLOCK],
-    },
+    SignInThrottle,
+    BearerUploads,
+    { provide: SIGN_IN_LIMITS, useValue: DEFAULT_SIGN_IN_LIMITS },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AdminUsersService, AuthService, AdminSessionsService],

@@ -6,10 +6,8 @@ import { AdminActor } from './admin-actor';
 import type { AdminUser } from './admin-user.entity';
 import { AdminUsersService } from './admin-users.service';
 import { LoginDto, LoginResponseDto } from './login.dto';
-import { LoginThrottle } from './login-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
-
-export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
+import { SignInThrottle } from './sign-in-throttle';
 
 @Injectable()
 export class AuthService {
@@ -17,7 +15,7 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    private readonly throttle: SignInThrottle,
     private readonly admins: AdminUsersService,
   ) {
     if (!config.secretKey) {
@@ -41,24 +39,15 @@ export class AuthService {
    * Retry-After once it is reached; 401 for a wrong e-mail or password, the same either way).
    */
   async checkCredentials(client: string, email: string, password: string): Promise<AdminUser> {
-    const wait = this.throttle.retryAfterMs(client, email);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new DomainError(
-        'too_many_requests',
-        `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`,
-        undefined,
-        { 'retry-after': String(seconds) },
-      );
-    }
+    // counted before the slow hash: thirty parallel guesses cannot all get past the limit
+    const reservation = await this.throttle.reserve(client, email);
     const admin = await this.admins.findByEmail(email);
     // Verify against a dummy hash for unknown accounts, so timing does not reveal which exist.
     const valid = await verifyPassword(password, admin?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!admin || !valid) {
-      this.throttle.recordFailure(client, email);
       throw new DomainError('unauthorized', 'Wrong e-mail or password.');
     }
-    this.throttle.recordSuccess(client, email);
+    await this.throttle.succeeded(reservation);
     await this.admins.recordLogin(admin.id, new Date());
     return admin;
   }

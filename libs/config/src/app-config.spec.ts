@@ -82,12 +82,63 @@ describe('parseConfig', () => {
     [{ SECRET_KEY: 'short' }, 'SECRET_KEY', 'at least 32'],
     [{ NODE_ENV: 'production' }, 'SECRET_KEY', 'required when NODE_ENV=production'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'one of'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY', 'not an IP address'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY', 'prefix length (0 to 32)'],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.example' }, 'TRUST_PROXY', "'proxy.example'"],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY', 'more than 10'],
+    [{ REQUEST_TIMEOUT: '0' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
+    [{ REQUEST_TIMEOUT: '1.5' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
   ])('rejects %j naming %s', (env, variable, allowed) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
     expect(error.message).toContain(allowed);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads TRUST_PROXY as off, everything, a hop count or a list of proxies', () => {
+    const trust = (value: string) => parseConfig({ TRUST_PROXY: value }, cwd).trustProxy;
+    expect(parseConfig({}, cwd).trustProxy).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.5, 10.1.0.0/16,::1,fd00::/8, loopback')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('gives a client 60 seconds to send a request unless REQUEST_TIMEOUT says otherwise', () => {
+    expect(parseConfig({}, cwd).requestTimeoutMs).toBe(60_000);
+    expect(parseConfig({ REQUEST_TIMEOUT: '5' }, cwd).requestTimeoutMs).toBe(5_000);
+  });
+
+  it.each([
+    ['a'.repeat(32), 'only 1 different characters'],
+    ['ab'.repeat(24), 'only 2 different characters'],
+    ['abcdefgh'.repeat(4), 'only 8 different characters'],
+    ['0123456789abcdefghijklmnopqrstuvwxyz', 'run of consecutive characters'],
+    ['a'.repeat(25) + 'bcdefghijkl', 'bits of randomness'],
+  ])('refuses a production SECRET_KEY without entropy: %s', (key, reason) => {
+    const error = errorOf({ NODE_ENV: 'production', SECRET_KEY: key });
+    expect(error.variable).toBe('SECRET_KEY');
+    expect(error.message).toContain(reason);
+    expect(error.message).toContain('openssl rand');
+    expect(error.message).not.toContain(key);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['openssl rand -base64 48', 'W4pX0r9nK2vQ8mZt1yB6cH3sJ7dL5fG0aE9uR2iO4wN8kV1xT6qY3zM5bP7jU0hS'],
+    ['openssl rand -hex 16', '9f86d081884c7d659a2feaa0c55ad015'],
+    ['openssl rand -hex 32', 'a3f1c29e7b5d48f0e6a1b7c3d9e2f4a8b0c6d1e5f7a9b3c8d2e4f6a0b1c5d7e9'],
+  ])('accepts a production SECRET_KEY made by %s', (_tool, key) => {
+    expect(parseConfig({ NODE_ENV: 'production', SECRET_KEY: key }, cwd).secretKey).toBe(key);
   });
 
   it('never repeats a database password in an error', () => {

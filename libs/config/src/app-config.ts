@@ -4,6 +4,8 @@
  * variable and what is allowed, so `npm start` can print it and exit.
  */
 import path from 'node:path';
+import { weakKeyReason } from './key-strength';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string } // path is ':memory:' or an absolute file path
@@ -27,8 +29,10 @@ export interface AppConfig {
   readonly secretKey: string | null;
   readonly varDir: string;
   readonly logLevel: LogLevel;
-  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). */
-  readonly trustProxy: boolean;
+  /** Which proxies may name the client (X-Forwarded-For) and the scheme (X-Forwarded-Proto). */
+  readonly trustProxy: TrustProxy;
+  /** How long a client may take to send a whole request (headers and body), in milliseconds. */
+  readonly requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -179,21 +183,42 @@ function parseSecretKey(raw: string | undefined, production: boolean): string | 
       `is ${raw.length} characters long; use at least ${MIN_SECRET_KEY_LENGTH} random characters`,
     );
   }
+  // Sessions and report links are only as safe as this key; a placeholder is refused where it
+  // matters. Development and tests keep accepting any long enough key.
+  const weakness = production ? weakKeyReason(raw) : null;
+  if (weakness) {
+    throw new ConfigError(
+      'SECRET_KEY',
+      `is too easy to guess (${weakness}); generate one with: openssl rand -base64 48`,
+    );
+  }
   return raw;
 }
 
-function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+function parseTrustProxyVariable(raw: string | undefined): TrustProxy {
+  const result = parseTrustProxy(raw);
+  if (typeof result === 'object' && 'problem' in result) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `${result.problem}; use false, a hop count (1 for one reverse proxy) or the proxies' addresses (e.g. 10.0.0.5,10.1.0.0/16)`,
+    );
+  }
+  return result;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+
+function parseRequestTimeout(raw: string | undefined): number {
   if (raw === undefined) {
-    return fallback;
+    return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
   }
-  const text = raw.toLowerCase();
-  if (['true', '1', 'yes'].includes(text)) {
-    return true;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 3600) {
+    throw new ConfigError(
+      'REQUEST_TIMEOUT',
+      `'${raw}' is not allowed; use a number of seconds from 1 to 3600`,
+    );
   }
-  if (['false', '0', 'no'].includes(text)) {
-    return false;
-  }
-  throw new ConfigError(name, `'${raw}' is not allowed; use true or false`);
+  return Number(raw) * 1000;
 }
 
 function parseLogLevel(raw: string | undefined): LogLevel {
@@ -232,6 +257,7 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
     secretKey: parseSecretKey(value(env, 'SECRET_KEY'), production),
     varDir,
     logLevel: parseLogLevel(value(env, 'LOG_LEVEL')),
-    trustProxy: parseBoolean('TRUST_PROXY', value(env, 'TRUST_PROXY'), false),
+    trustProxy: parseTrustProxyVariable(value(env, 'TRUST_PROXY')),
+    requestTimeoutMs: parseRequestTimeout(value(env, 'REQUEST_TIMEOUT')),
   });
 }

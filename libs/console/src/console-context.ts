@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ConsoleSession } from '@ledarspegel/auth';
 import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { LANGUAGE_COOKIE, languageCookie, readCookie } from './cookies';
+import { LANGUAGE_COOKIE, languageCookieOptions } from './cookies';
 
 export type Section = 'home' | 'people' | 'mail';
 
@@ -15,10 +15,10 @@ export function consoleLanguage(
   if (!language) {
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
     if (asked === 'sv' || asked === 'en') {
-      void reply.header('set-cookie', languageCookie(asked, secure));
+      void reply.setCookie(LANGUAGE_COOKIE, asked, languageCookieOptions(secure));
       language = asked;
     } else {
-      language = toLanguage(readCookie(request.headers.cookie, LANGUAGE_COOKIE));
+      language = toLanguage(request.cookies[LANGUAGE_COOKIE]);
     }
     languages.set(request, language);
   }

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminSessionsService, ConsoleSession, csrfMatches } from '@ledarspegel/auth';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { DomainError } from '@ledarspegel/core';
+import { DomainError, isHttpsRequest } from '@ledarspegel/core';
 import { Language, TemplateRenderer } from '@ledarspegel/templates';
 import { consoleLanguage, renderPage, Section } from './console-context';
-import { readCookie, SESSION_COOKIE } from './cookies';
+import { SESSION_COOKIE } from './cookies';
 import { OutgoingMail } from './outgoing-mail';
 
 export type Form = Record<string, unknown>;
@@ -13,19 +13,20 @@ export type Form = Record<string, unknown>;
 /** What every console page and form shares: the session, the form checks, the layout. */
 @Injectable()
 export class ConsolePages {
-  readonly secure: boolean;
-
   constructor(
     private readonly sessions: AdminSessionsService,
     readonly templates: TemplateRenderer,
     private readonly mail: OutgoingMail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.secure = config.publicUrl.startsWith('https:');
+  ) {}
+
+  /** Whether cookies set in answer to this request are marked Secure. */
+  secure(request: FastifyRequest): boolean {
+    return isHttpsRequest(request, this.config);
   }
 
   language(request: FastifyRequest, reply: FastifyReply): Language {
-    return consoleLanguage(request, reply, this.secure);
+    return consoleLanguage(request, reply, this.secure(request));
   }
 
   text(language: Language, key: string, parameters?: Record<string, unknown>): string {
@@ -33,14 +34,14 @@ export class ConsolePages {
   }
 
   currentSession(request: FastifyRequest): Promise<ConsoleSession | null> {
-    return this.sessions.resume(readCookie(request.headers.cookie, SESSION_COOKIE));
+    return this.sessions.resume(request.cookies[SESSION_COOKIE]);
   }
 
   /** The session of a page request, or a redirect to sign in (back here afterwards). */
   async pageSession(request: FastifyRequest, reply: FastifyReply): Promise<ConsoleSession | null> {
     const session = await this.currentSession(request);
     if (!session) {
-      const hadCookie = readCookie(request.headers.cookie, SESSION_COOKIE) !== undefined;
+      const hadCookie = request.cookies[SESSION_COOKIE] !== undefined;
       const next = request.method === 'GET' ? request.url : '/admin';
       const query = new URLSearchParams({ next, ...(hadCookie ? { expired: '1' } : {}) });
       void reply

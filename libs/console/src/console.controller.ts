@@ -5,10 +5,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AdminSessionsService, ConsoleSession, Public } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
-import { DomainError, MAX_CSV_BYTES } from '@ledarspegel/core';
+import { DomainError, MAX_CSV_BYTES, Upload } from '@ledarspegel/core';
 import { PeopleService } from '@ledarspegel/people';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import { SESSION_COOKIE, sessionCookieOptions } from './cookies';
 import { ConsolePages, Form } from './console-pages';
+import { CONSOLE_UPLOAD } from './console-uploads';
 import { ImportUploads } from './import-uploads';
 import { MAIL_PAGE_SIZE, OutgoingMail } from './outgoing-mail';
 import { organisationTree } from './organisation-tree';
@@ -79,7 +80,7 @@ export class ConsoleController {
       const token = await this.sessions.signIn(request.ip, email, password);
       void reply
         .status(303)
-        .header('set-cookie', sessionCookie(token, this.pages.secure))
+        .setCookie(SESSION_COOKIE, token, sessionCookieOptions(this.pages.secure(request)))
         .header('location', next)
         .send();
     } catch (error) {
@@ -102,10 +103,10 @@ export class ConsoleController {
     if (!session) {
       return;
     }
-    await this.sessions.signOut(readCookie(request.headers.cookie, SESSION_COOKIE));
+    await this.sessions.signOut(request.cookies[SESSION_COOKIE]);
     void reply
       .status(303)
-      .header('set-cookie', clearedSessionCookie(this.pages.secure))
+      .clearCookie(SESSION_COOKIE, sessionCookieOptions(this.pages.secure(request)))
       .header('location', '/admin/login')
       .send();
   }
@@ -184,6 +185,7 @@ export class ConsoleController {
 
   /** Step 1: the file is checked and what it would change is shown; nothing is written. */
   @Post('people/import')
+  @Upload(CONSOLE_UPLOAD)
   async previewImport(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = this.pages.language(request, reply);
     let upload: { fields: Form; csv: Buffer | null };

@@ -7,6 +7,7 @@ import { ReportsModule } from '@ledarspegel/reports';
 import { CampaignPagesController } from './campaign-pages.controller';
 import { ConsoleController } from './console.controller';
 import { ConsolePages } from './console-pages';
+import { ConsoleUploads } from './console-uploads';
 import { ImportUploads } from './import-uploads';
 import { OutgoingMail } from './outgoing-mail';
 
@@ -14,6 +15,6 @@ import { OutgoingMail } from './outgoing-mail';
 @Module({
   imports: [AuthModule, PeopleModule, CampaignsModule, QuestionnairesModule, ReportsModule],
   controllers: [ConsoleController, CampaignPagesController],
-  providers: [ConsolePages, ImportUploads, OutgoingMail],
+  providers: [ConsolePages, ConsoleUploads, ImportUploads, OutgoingMail],
 })
 export class ConsoleModule {}

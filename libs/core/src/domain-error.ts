@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'invalid'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  | 'unavailable';
 
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
@@ -25,6 +26,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   invalid: 422,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 export class DomainError extends Error {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mapError } from './error-body';
+import { ErrorBody, mapError } from './error-body';
 import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
 
@@ -20,11 +20,25 @@ export class ErrorFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
-    // a route may have set another content type (a PDF, a CSV) before it failed
-    void reply
-      .status(body.statusCode)
-      .headers(headers)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(JSON.stringify(body));
+    sendErrorBody(reply, body, headers);
   }
+}
+
+/** Answers with the one error body, also from a hook where no exception filter runs. */
+export function sendError(reply: FastifyReply, error: unknown): void {
+  const { body, headers } = mapError(error);
+  sendErrorBody(reply, body, headers);
+}
+
+function sendErrorBody(
+  reply: FastifyReply,
+  body: ErrorBody,
+  headers: Readonly<Record<string, string>>,
+): void {
+  // a route may have set another content type (a PDF, a CSV) before it failed
+  void reply
+    .status(body.statusCode)
+    .headers(headers)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(JSON.stringify(body));
 }

@@ -1,14 +1,17 @@
 import path from 'node:path';
-import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '@ledarspegel/config';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
 import { projectRoot } from './project-root';
+import { isHttpsRequest, isPrivatePath } from './secure-transport';
+import { UploadGate } from './upload-gate';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -17,41 +20,98 @@ export const API_PREFIX = 'api/v1';
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  const timeout = config.requestTimeoutMs;
   return new FastifyAdapter({
     logger: false,
     bodyLimit: 1024 * 1024,
     // signed report links are longer than Fastify's default of 100 characters
     maxParamLength: 300,
     // Behind a reverse proxy X-Forwarded-For names the client that rate limits key on;
-    // without one it could be forged, so it is trusted only when configured.
-    trustProxy: config.trustProxy,
+    // without one it could be forged, so only the configured hops are believed.
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
+    // A client that trickles its request (slowloris) is answered 408 and cut off once the
+    // whole request has taken longer than this. Node checks open requests every
+    // connectionsCheckingInterval, 30 s by default: a short timeout needs a shorter check.
+    requestTimeout: timeout,
+    http: {
+      headersTimeout: Math.min(timeout, 60_000),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(timeout / 4))),
+    },
   });
 }
 
+const CONTENT_SECURITY_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+};
+
+/** Every answer over plain http: no HSTS and no `upgrade-insecure-requests` (see isHttpsRequest). */
+const HEADERS_OVER_HTTP: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: { ...CONTENT_SECURITY_DIRECTIVES, upgradeInsecureRequests: null },
+  },
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+/** What an answer over https adds: browsers keep to https for a year, and upgrade any http link. */
+const HEADERS_OVER_HTTPS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: { ...CONTENT_SECURITY_DIRECTIVES, upgradeInsecureRequests: [] },
+  },
+  strictTransportSecurity: { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true },
+};
+
 /**
- * What sits on the Fastify instance itself rather than in a Nest module: security headers,
- * the CSV body parser, request logging without secrets, and the OpenAPI page. Called by
+ * What sits on the Fastify instance itself rather than in a Nest module: cookies, security
+ * headers, the CSV body parser, request logging without secrets, and the OpenAPI page. Called by
  * `apps/api` and by the in-process e2e tests, so both run the same stack.
  */
 export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const logger = app.get<AppLogger>(LOGGER);
+  const config = app.get<AppConfig>(APP_CONFIG);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
+  // parses the Cookie header into request.cookies before any other hook needs it
+  await app.register(cookie);
+
+  // helmet's own hook would send one set of headers to every request; which set fits depends
+  // on how the request came in, so the hook below picks it per request.
+  await app.register(helmet, { ...HEADERS_OVER_HTTP, global: false });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.helmet(isHttpsRequest(request, config) ? HEADERS_OVER_HTTPS : undefined);
+    done();
   });
+
+  // an upload's sender must be signed in before its body is read (see @Upload)
+  const uploads = app.get(UploadGate);
+  fastify.addHook('onRequest', async (request, reply) => {
+    const kind = request.routeOptions.config.upload;
+    if (kind !== undefined && !(await uploads.admit(kind, request, reply))) {
+      return reply;
+    }
+    return undefined;
+  });
+
+  // answers of the admin API and the console must not stay in a browser's or proxy's cache
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (isPrivatePath(request.url)) {
+      void reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
+  });
+
+  if (config.trustProxy === true) {
+    logger.warn(
+      'TRUST_PROXY=true believes any X-Forwarded-For a client sends; set the number of proxies in front (1) or their addresses instead',
+    );
+  }
 
   await app.register(fastifyStatic, {
     root: path.join(projectRoot(), 'public'),

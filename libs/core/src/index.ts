@@ -6,5 +6,8 @@ export * from './http-app';
 export * from './logger';
 export * from './logger.provider';
 export * from './project-root';
+export * from './secure-transport';
 export * from './validation';
 export * from './transaction';
+export * from './upload-gate';
+export * from './error.filter';

@@ -12,15 +12,61 @@ export function createLogger(level: LogLevel): AppLogger {
   });
 }
 
+/** The first path segments after which the next one is a secret: survey, nomination, report links. */
+const SECRET_AFTER = new Set(['s', 'n', 'reports']);
+
 /**
- * The path as it may be logged: survey and report links carry a secret in the path, so those
- * segments are replaced, and the query string (which may carry one too) is dropped.
+ * Undoes percent-encoding the way the router does, and again for a double-encoded path, without
+ * failing on a malformed escape (which is then decoded byte by byte).
+ */
+function decodePath(path: string): string {
+  let current = path;
+  for (let round = 0; round < 3 && current.includes('%'); round += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      next = current.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16)),
+      );
+    }
+    if (next === current) {
+      break;
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The segments as a browser would resolve them: no empty ones, `.` dropped, `..` going up. */
+function resolveSegments(path: string): string[] {
+  const resolved: string[] = [];
+  for (const segment of path.split(/[/\\]/)) {
+    if (segment === '' || segment === '.') {
+      continue;
+    }
+    if (segment === '..') {
+      resolved.pop();
+    } else {
+      resolved.push(segment);
+    }
+  }
+  return resolved;
+}
+
+/**
+ * The path as it may be logged: survey, nomination and report links carry a secret in the path,
+ * so that segment is replaced, and the query string (which may carry one too) is dropped. The
+ * check is made on the decoded path, as the router sees it: `/%73/TOKEN` is `/s/TOKEN`.
  */
 export function redactRequestPath(url: string): string {
   const pathOnly = url.split(/[?#]/, 1)[0] ?? '';
-  return pathOnly
-    .replace(/^\/s\/[^/]+/, '/s/:token')
-    .replace(/^\/reports\/[^/]+/, '/reports/:token');
+  const segments = resolveSegments(decodePath(pathOnly));
+  const first = segments[0]?.trim().toLowerCase();
+  if (first === undefined || !SECRET_AFTER.has(first) || segments.length < 2) {
+    return pathOnly;
+  }
+  return `/${[first, ':token', ...segments.slice(2)].join('/')}`;
 }
 
 /** Nest's own log lines, as structured JSON through the same pino logger. */

@@ -1,4 +1,4 @@
-import { AdminSession, AdminUser } from '@ledarspegel/auth';
+import { AdminSession, AdminUser, SignInCounter } from '@ledarspegel/auth';
 import {
   Assignment,
   AssignmentToken,
@@ -16,6 +16,7 @@ import { Draft, SurveyResponse } from '@ledarspegel/responses';
 export const ENTITIES = [
   AdminUser,
   AdminSession,
+  SignInCounter,
   Person,
   Campaign,
   CampaignSubject,

@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, type AdminActor } from '@ledarspegel/auth';
-import { API_PREFIX } from '@ledarspegel/core';
+import { Actor, type AdminActor, BEARER_UPLOAD } from '@ledarspegel/auth';
+import { API_PREFIX, Upload } from '@ledarspegel/core';
 import { PeopleService } from './people.service';
 import {
   ImportResultDto,
@@ -24,9 +24,11 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post('import')
+  @Upload(BEARER_UPLOAD)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Import the organisation from CSV (all or nothing; 422 lists every error)',
+    summary:
+      'Import the organisation from CSV (all or nothing; 422 lists every error; 503 while two other files are read)',
   })
   @ApiConsumes('text/csv')
   @ApiBody({
