@@ -11,6 +11,7 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { DailyResponseCount } from './daily-response-count.entity';
 import { InvitationComposer } from './invitation.composer';
+import { SubjectTally } from './subject-tally.entity';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { InvitationComposer } from './invitation.composer';
       Assignment,
       AssignmentToken,
       DailyResponseCount,
+      SubjectTally,
     ]),
     QuestionnairesModule,
   ],

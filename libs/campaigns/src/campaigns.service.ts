@@ -77,6 +77,7 @@ export class CampaignsService {
           remindersSent: [],
           launchedAt: null,
           closedAt: null,
+          sealedAt: null,
         }),
       );
       for (const chunk of chunks(subjects)) {
