@@ -4,6 +4,7 @@ import { Campaign, CampaignSubject, RELATIONSHIPS, Relationship } from '@ledarsp
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { ResponseSealer } from '@ledarspegel/responses';
 import { aggregate, AnswerValue, ResponseInput } from './aggregation';
 import type { NamedGroup } from './disclosure';
 import { insights, PreviousReport } from './insights';
@@ -33,6 +34,7 @@ export class ReportBuilder {
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sealer: ResponseSealer,
   ) {}
 
   async build(manager: EntityManager, campaign: Campaign): Promise<number> {
@@ -130,6 +132,8 @@ export class ReportBuilder {
       })),
       this.clock.now(),
     );
+    // Last, from the reports exactly as stored: the responses keep nothing the reports do not show.
+    await this.sealer.seal(manager, campaign.id, reports);
     return reports.length;
   }
 
