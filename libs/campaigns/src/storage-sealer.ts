@@ -50,22 +50,33 @@ export class StorageSealer {
       return true;
     }
     try {
-      const done =
-        this.dataSource.options.type === 'postgres'
-          ? await this.sealPostgres()
-          : await this.sealSqlite();
-      if (!done) {
-        return false;
+      const unsealed = (
+        await this.dataSource.getRepository(Campaign).find({
+          where: { id: In([...campaignIds]), status: 'closed', sealedAt: IsNull() },
+          select: ['id'],
+        })
+      ).map(({ id }) => id);
+      if (this.dataSource.options.type === 'postgres') {
+        if (!(await this.sealPostgres())) {
+          return false;
+        }
+        await this.markSealed(unsealed, this.clock.now());
+      } else {
+        // Marked first, so that the mark itself does not stay behind in the emptied WAL.
+        await this.markSealed(unsealed, this.clock.now());
+        let emptied = false;
+        try {
+          emptied = await this.sealSqlite();
+        } finally {
+          if (!emptied) {
+            await this.markSealed(unsealed, null);
+          }
+        }
+        if (!emptied) {
+          return false;
+        }
       }
-      await serialWrite(this.dataSource, () =>
-        this.dataSource
-          .getRepository(Campaign)
-          .update(
-            { id: In([...campaignIds]), status: 'closed', sealedAt: IsNull() },
-            { sealedAt: this.clock.now() },
-          ),
-      );
-      this.logger.info({ campaigns: campaignIds.length }, 'storage sealed after close');
+      this.logger.info({ campaigns: unsealed.length }, 'storage sealed after close');
       return true;
     } catch (error) {
       this.logger.warn(
@@ -74,6 +85,15 @@ export class StorageSealer {
       );
       return false;
     }
+  }
+
+  private async markSealed(campaignIds: readonly string[], sealedAt: Date | null): Promise<void> {
+    if (campaignIds.length === 0) {
+      return;
+    }
+    await serialWrite(this.dataSource, () =>
+      this.dataSource.getRepository(Campaign).update({ id: In([...campaignIds]) }, { sealedAt }),
+    );
   }
 
   private async sealSqlite(): Promise<boolean> {
