@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { SurveyResponse } from './response.entity';
 import { parseSealableReport, SealDecision, sealDecision, sealRows, shuffled } from './sealing';
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 200;
 
 /** A report as it was stored at close: the content sealing decides from. */
 export interface StoredReportContent {
@@ -39,19 +39,18 @@ export class ResponseSealer {
         sealDecision(parseSealableReport(content)),
       ]),
     );
-    const rows = await manager.find(SurveyResponse, {
-      where: { campaignId },
-      select: ['subjectId', 'raterGroup', 'answers', 'comments'],
-    });
-    const kept = sealRows(
-      rows.map(({ subjectId, raterGroup, answers, comments }) => ({
-        subjectId,
-        group: raterGroup,
-        answers,
-        comments,
-      })),
-      decisions,
-    );
+    const rows = await manager
+      .createQueryBuilder()
+      .select([
+        'r.subject_id AS "subjectId"',
+        'r.rater_group AS "group"',
+        'r.answers AS "answers"',
+        'r.comments AS "comments"',
+      ])
+      .from('response', 'r')
+      .where('r.campaign_id = :campaignId', { campaignId })
+      .getRawMany<{ subjectId: string; group: string | null; answers: string; comments: string }>();
+    const kept = sealRows(rows, decisions);
     // Rewriting every row, not only the changed ones, is what unties them from submission: on
     // SQLite a WITHOUT ROWID table is ordered by the new random ids; on PostgreSQL the new row
     // versions get one transaction id for all and a random heap position (the old versions
@@ -60,16 +59,9 @@ export class ResponseSealer {
     // A savepoint gives the new rows a (sub)transaction id of their own on PostgreSQL, so they
     // share no `xmin` with the assignments this close rewrites.
     await manager.transaction(async (inner) => {
-      const fresh = shuffled(kept).map((row) => ({
-        id: randomBytes(16).toString('hex'),
-        campaignId,
-        subjectId: row.subjectId,
-        raterGroup: row.group,
-        answers: row.answers,
-        comments: row.comments,
-      }));
+      const fresh = shuffled(kept);
       for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-        await inner.insert(SurveyResponse, fresh.slice(start, start + INSERT_CHUNK));
+        await this.insert(inner, campaignId, fresh.slice(start, start + INSERT_CHUNK));
       }
     });
     const [deleteDrafts, parameters] = manager.connection.driver.escapeQueryWithParameters(
@@ -80,5 +72,35 @@ export class ResponseSealer {
     );
     await manager.query(deleteDrafts, parameters);
     return { kept: kept.length, deleted: rows.length - kept.length };
+  }
+
+  /** Plain multi-row INSERTs: the same statement for every full chunk, prepared once. */
+  private async insert(
+    manager: EntityManager,
+    campaignId: string,
+    rows: readonly { subjectId: string; group: string | null; answers: string; comments: string }[],
+  ): Promise<void> {
+    const driver = manager.connection.driver;
+    const values: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const first = values.length;
+      values.push(
+        randomBytes(16).toString('hex'),
+        campaignId,
+        row.subjectId,
+        row.group,
+        row.answers,
+        row.comments,
+      );
+      const placeholders = Array.from({ length: 6 }, (_, offset) =>
+        driver.createParameter(`p${first + offset}`, first + offset),
+      );
+      return `(${placeholders.join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")
+       VALUES ${tuples.join(', ')}`,
+      values,
+    );
   }
 }
