@@ -9,6 +9,7 @@ const SEALED_TABLES = ['response', 'assignment', 'draft', 'daily_response_count'
 const SEAL_LOCK_KEY = 4_711_002; // any constant: one physical seal at a time per database
 const ATTEMPTS = 5;
 const PAUSE_MS = 200;
+const CHECKPOINT_BUSY_TIMEOUT_MS = 100;
 const LOCK_TIMEOUT = '60s';
 const INSUFFICIENT_PRIVILEGE = '42501';
 
@@ -100,19 +101,33 @@ export class StorageSealer {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       // In the write queue: on the one connection, a checkpoint must not land inside another
       // request's transaction.
-      const [result] = await serialWrite(this.dataSource, () =>
-        this.dataSource.query<{ busy: number; log: number; checkpointed: number }[]>(
-          'PRAGMA wal_checkpoint(TRUNCATE)',
-        ),
-      );
-      // busy = 1: a reader (another process) still uses the WAL, so it could not be emptied
-      if (!result || Number(result.busy) === 0) {
+      const busy = await serialWrite(this.dataSource, () => this.checkpointSqlite());
+      if (!busy) {
         return true;
       }
       await pause(PAUSE_MS * attempt);
     }
     this.logger.warn({ attempts: ATTEMPTS }, 'the SQLite WAL is busy and was not emptied');
     return false;
+  }
+
+  /**
+   * TRUNCATE waits in the busy handler for readers of other processes to leave the WAL, and
+   * better-sqlite3 waits synchronously: with a short timeout the process is not held up for
+   * the usual five seconds; the caller retries instead. Returns whether the WAL was busy.
+   */
+  private async checkpointSqlite(): Promise<boolean> {
+    const [setting] = await this.dataSource.query<{ timeout: number }[]>('PRAGMA busy_timeout');
+    await this.dataSource.query(`PRAGMA busy_timeout = ${CHECKPOINT_BUSY_TIMEOUT_MS}`);
+    try {
+      const [result] = await this.dataSource.query<{ busy: number }[]>(
+        'PRAGMA wal_checkpoint(TRUNCATE)',
+      );
+      // busy = 1: a reader still uses the WAL, so it could not be emptied
+      return Number(result?.busy ?? 0) !== 0;
+    } finally {
+      await this.dataSource.query(`PRAGMA busy_timeout = ${Number(setting?.timeout ?? 5000)}`);
+    }
   }
 
   private async sealPostgres(): Promise<boolean> {
