@@ -20,6 +20,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CampaignScheduler, InvitationComposer } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
@@ -492,17 +494,60 @@ describe('sealed at close: a database copy links no answer to a person (rule 7)'
     },
   );
 
+  const sealedAt = async () =>
+    (
+      await query<{ sealed_at: unknown }>('SELECT sealed_at FROM campaign WHERE id = :id', {
+        id: campaignId,
+      })
+    )[0]?.sealed_at ?? null;
+  const walSize = () => {
+    const wal = `${databaseFile}-wal`;
+    return fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+  };
+
   it('the scheduler finishes a physical seal that a crash left undone', async () => {
     await query('UPDATE campaign SET sealed_at = NULL WHERE id = :id', { id: campaignId });
     await t.app.get(CampaignScheduler).tick();
-    const [campaign] = await query<{ sealed_at: unknown }>(
-      'SELECT sealed_at FROM campaign WHERE id = :id',
-      { id: campaignId },
-    );
-    expect(campaign?.sealed_at).not.toBeNull();
+    expect(await sealedAt()).not.toBeNull();
     if (KIND === 'sqlite') {
-      const wal = `${databaseFile}-wal`;
-      expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+      expect(walSize()).toBe(0);
+    }
+  });
+
+  it('waits while an older reader could still see old row versions, and seals on a later round', async () => {
+    await query('UPDATE campaign SET sealed_at = NULL WHERE id = :id', { id: campaignId });
+    // another process in the middle of a read: it keeps the WAL (SQLite) or a snapshot from
+    // before the seal, which would keep dead row versions through VACUUM FULL (PostgreSQL)
+    let finish: () => Promise<void>;
+    if (KIND === 'sqlite') {
+      const reader = new Database(databaseFile, { readonly: true });
+      reader.prepare('BEGIN').run();
+      reader.prepare('SELECT COUNT(*) FROM response').get();
+      finish = () => {
+        reader.prepare('COMMIT').run();
+        reader.close();
+        return Promise.resolve();
+      };
+    } else {
+      const reader = new Client({ connectionString: database.url });
+      await reader.connect();
+      await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await reader.query('SELECT COUNT(*) FROM response');
+      finish = async () => {
+        await reader.query('COMMIT');
+        await reader.end();
+      };
+    }
+    try {
+      await t.app.get(CampaignScheduler).tick();
+      expect(await sealedAt()).toBeNull();
+    } finally {
+      await finish();
+    }
+    await t.app.get(CampaignScheduler).tick();
+    expect(await sealedAt()).not.toBeNull();
+    if (KIND === 'sqlite') {
+      expect(walSize()).toBe(0);
     }
   });
 
