@@ -5,7 +5,9 @@ import type { Relationship } from './relationship';
 
 /**
  * One rater asked to rate one subject, created at launch. It records only whether it was
- * answered, never when, and nothing links it to the answer itself (DESIGN.md, rule 7).
+ * answered, never when, and nothing links it to the answer itself (DESIGN.md, rule 7). Only
+ * while the campaign is open: at close the counts go to `subject_tally` and every assignment
+ * is rewritten as unanswered.
  */
 @Entity('assignment')
 @Index('IDX_assignment_campaign_rater', ['campaignId', 'raterId'])

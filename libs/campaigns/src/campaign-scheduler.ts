@@ -7,10 +7,14 @@ import { Person } from '@ledarspegel/people';
 import { Assignment } from './assignment.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
+import { StorageSealer } from './storage-sealer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Time-driven campaign work: closing on `closesAt`, and reminders on `reminderDays`. */
+/**
+ * Time-driven campaign work: closing on `closesAt` (which seals, as HR's close does), finishing
+ * a physical seal that a crash or a busy database left undone, and reminders on `reminderDays`.
+ */
 @Injectable()
 export class CampaignScheduler {
   constructor(
@@ -19,6 +23,7 @@ export class CampaignScheduler {
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly storage: StorageSealer,
   ) {}
 
   async tick(): Promise<{ closed: number; reminders: number }> {
@@ -38,6 +43,10 @@ export class CampaignScheduler {
           'scheduled close skipped',
         );
       }
+    }
+    const unsealed = await this.storage.pending();
+    if (unsealed.length > 0 && (await this.storage.seal(unsealed))) {
+      this.logger.info({ campaigns: unsealed.length }, 'storage sealed on retry');
     }
     let reminders = 0;
     const open = await this.dataSource.getRepository(Campaign).findBy({ status: 'open' });

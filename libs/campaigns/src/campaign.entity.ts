@@ -49,4 +49,11 @@ export class Campaign {
 
   @Column({ name: 'closed_at', type: Date, nullable: true })
   closedAt!: Date | null;
+
+  /**
+   * When the storage was sealed after close (old row versions vacuumed, the SQLite WAL
+   * emptied). Null on a closed campaign: the physical seal is still to do and is retried.
+   */
+  @Column({ name: 'sealed_at', type: Date, nullable: true })
+  sealedAt!: Date | null;
 }

@@ -11,6 +11,8 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { DailyResponseCount } from './daily-response-count.entity';
 import { InvitationComposer } from './invitation.composer';
+import { StorageSealer } from './storage-sealer';
+import { SubjectTally } from './subject-tally.entity';
 
 @Module({
   imports: [
@@ -21,11 +23,12 @@ import { InvitationComposer } from './invitation.composer';
       Assignment,
       AssignmentToken,
       DailyResponseCount,
+      SubjectTally,
     ]),
     QuestionnairesModule,
   ],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignScheduler, InvitationComposer],
-  exports: [CampaignsService, CampaignScheduler, InvitationComposer],
+  providers: [CampaignsService, CampaignScheduler, InvitationComposer, StorageSealer],
+  exports: [CampaignsService, CampaignScheduler, InvitationComposer, StorageSealer],
 })
 export class CampaignsModule {}

@@ -24,6 +24,8 @@ import { DailyResponseCount } from './daily-response-count.entity';
 import { raterWarnings } from '@ledarspegel/anonymity';
 import { DerivedRater, deriveRaters, OrgPerson } from './rater-derivation';
 import { DEFAULT_ANONYMITY_THRESHOLD, RELATIONSHIPS, Relationship } from './relationship';
+import { StorageSealer } from './storage-sealer';
+import { SubjectTally } from './subject-tally.entity';
 
 const CHUNK = 400;
 const DEFAULT_GROUPS: Relationship[] = ['self', 'manager', 'direct_report', 'peer'];
@@ -40,6 +42,12 @@ function emptyCounts(): Record<Relationship, number> {
   return { self: 0, manager: 0, direct_report: 0, peer: 0, other: 0 };
 }
 
+interface SubjectCounts {
+  subjectId: string;
+  invited: string | number;
+  responded: string | number | null;
+}
+
 export type CloseListener = (manager: EntityManager, campaign: Campaign) => Promise<number>;
 
 @Injectable()
@@ -51,6 +59,7 @@ export class CampaignsService {
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly storage: StorageSealer,
   ) {}
 
   async create(_actor: AdminActor | null, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
@@ -78,6 +87,7 @@ export class CampaignsService {
           remindersSent: [],
           launchedAt: null,
           closedAt: null,
+          sealedAt: null,
         }),
       );
       for (const chunk of chunks(subjects)) {
@@ -283,7 +293,12 @@ export class CampaignsService {
     this.closeListeners.push(listener);
   }
 
-  /** Closes an open campaign; its links then answer 410 and its reports are built. */
+  /**
+   * Closes an open campaign; its links then answer 410, its reports are built and it is sealed
+   * (DESIGN.md, rule 7): in the closing transaction the listeners build the reports and seal
+   * the responses, then the assignments hand their counts to the tallies and forget who
+   * answered; after the commit the storage is sealed (vacuum, WAL).
+   */
   async close(_actor: AdminActor | null, id: string): Promise<{ reports: number }> {
     const campaign = await this.find(id);
     if (campaign.status !== 'open') {
@@ -292,7 +307,7 @@ export class CampaignsService {
         `Only an open campaign can be closed; this one is ${campaign.status}.`,
       );
     }
-    return transaction(this.dataSource, async (manager) => {
+    const closed = await transaction(this.dataSource, async (manager) => {
       const closedAt = this.clock.now();
       const result = await manager.update(
         Campaign,
@@ -306,25 +321,54 @@ export class CampaignsService {
       for (const listener of this.closeListeners) {
         reports += await listener(manager, { ...campaign, status: 'closed', closedAt });
       }
+      await this.sealAssignments(manager, id);
       return { reports };
     });
+    await this.storage.seal([id]);
+    return closed;
   }
 
-  async progress(_actor: AdminActor | null, id: string): Promise<ProgressDto> {
-    const campaign = await this.find(id);
-    const rows = await this.dataSource
+  /**
+   * Counts per subject and relationship go to the tallies; then every assignment of the campaign
+   * is rewritten as unanswered, so none of them says any more who answered.
+   */
+  private async sealAssignments(manager: EntityManager, id: string): Promise<void> {
+    const tallies = await manager
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .select('a.subjectId', 'subjectId')
+      .addSelect('a.relationship', 'relationship')
       .addSelect('COUNT(*)', 'invited')
       .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
       .where('a.campaignId = :id', { id })
       .groupBy('a.subjectId')
+      .addGroupBy('a.relationship')
       .getRawMany<{
         subjectId: string;
+        relationship: Relationship;
         invited: string | number;
         responded: string | number | null;
       }>();
+    for (const chunk of chunks(tallies)) {
+      await manager.insert(
+        SubjectTally,
+        chunk.map((row) => ({
+          campaignId: id,
+          subjectId: row.subjectId,
+          relationship: row.relationship,
+          invited: Number(row.invited),
+          responded: Number(row.responded ?? 0),
+        })),
+      );
+    }
+    // All rows, answered or not: on PostgreSQL each gets a new version with this transaction's
+    // id, so no assignment keeps the `xmin` of the submit that spent it.
+    await manager.update(Assignment, { campaignId: id }, { answered: false });
+  }
+
+  async progress(_actor: AdminActor | null, id: string): Promise<ProgressDto> {
+    const campaign = await this.find(id);
+    const rows = campaign.status === 'closed' ? await this.talliesOf(id) : await this.countsOf(id);
     const subjects = await this.dataSource
       .getRepository(CampaignSubject)
       .find({ where: { campaignId: id }, relations: { person: true } });
@@ -360,6 +404,32 @@ export class CampaignsService {
       mail: { ...mail, failures: failures.map((m) => ({ to: m.toAddress, error: m.lastError })) },
       remindersSent: campaign.remindersSent.map(Number),
     };
+  }
+
+  /** While open, the assignments know who answered; only the counts leave this method. */
+  private async countsOf(id: string): Promise<SubjectCounts[]> {
+    return this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .select('a.subjectId', 'subjectId')
+      .addSelect('COUNT(*)', 'invited')
+      .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
+      .where('a.campaignId = :id', { id })
+      .groupBy('a.subjectId')
+      .getRawMany<SubjectCounts>();
+  }
+
+  /** After close only the tallies hold the counts (the assignments forgot who answered). */
+  private async talliesOf(id: string): Promise<SubjectCounts[]> {
+    return this.dataSource
+      .getRepository(SubjectTally)
+      .createQueryBuilder('t')
+      .select('t.subjectId', 'subjectId')
+      .addSelect('SUM(t.invited)', 'invited')
+      .addSelect('SUM(t.responded)', 'responded')
+      .where('t.campaignId = :id', { id })
+      .groupBy('t.subjectId')
+      .getRawMany<SubjectCounts>();
   }
 
   private async launchCounts(manager: EntityManager, id: string): Promise<LaunchResultDto> {

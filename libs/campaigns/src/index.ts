@@ -10,5 +10,7 @@ export * from './campaigns.service';
 export * from './daily-response-count.entity';
 export * from './rater-derivation';
 export * from './relationship';
+export * from './storage-sealer';
+export * from './subject-tally.entity';
 export * from './survey-token';
 export * from './invitation.composer';

@@ -6,6 +6,7 @@ import {
   CampaignRater,
   CampaignSubject,
   DailyResponseCount,
+  SubjectTally,
 } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Assignment,
   AssignmentToken,
   DailyResponseCount,
+  SubjectTally,
   OutboxMessage,
   SurveyResponse,
   Draft,

@@ -4,9 +4,10 @@ import { Campaign, CampaignSubject, RELATIONSHIPS, Relationship } from '@ledarsp
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import type { NamedGroup } from '@ledarspegel/anonymity';
+import { ResponseSealer } from '@ledarspegel/responses';
 import { AnswerValue, ResponseInput } from './aggregation';
 import { assembleReport } from './assemble-report';
-import type { NamedGroup } from '@ledarspegel/anonymity';
 import type { PreviousReport } from './insights';
 import { Report } from './report.entity';
 
@@ -34,6 +35,7 @@ export class ReportBuilder {
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sealer: ResponseSealer,
   ) {}
 
   async build(manager: EntityManager, campaign: Campaign): Promise<number> {
@@ -132,6 +134,8 @@ export class ReportBuilder {
       })),
       this.clock.now(),
     );
+    // Last, from the reports exactly as stored: the responses keep nothing the reports do not show.
+    await this.sealer.seal(manager, campaign.id, reports);
     return reports.length;
   }
 

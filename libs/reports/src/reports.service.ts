@@ -133,11 +133,16 @@ export class ReportsService implements OnModuleInit {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select(['p.employee_id AS "employeeId"', 'p.name AS "name"', 'p.unit AS "unit"'])
-      .addSelect('COUNT(a.id)', 'invited')
-      .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
+      .addSelect('SUM(t.invited)', 'invited')
+      .addSelect('SUM(t.responded)', 'responded')
       .from('campaign_subject', 's')
       .innerJoin('person', 'p', 'p.id = s.person_id')
-      .leftJoin('assignment', 'a', 'a.campaign_id = s.campaign_id AND a.subject_id = s.person_id')
+      // closed, so sealed: the tallies hold the counts, the assignments no longer know them
+      .leftJoin(
+        'subject_tally',
+        't',
+        't.campaign_id = s.campaign_id AND t.subject_id = s.person_id',
+      )
       .where('s.campaign_id = :id', { id: campaign.id })
       .groupBy('p.employee_id')
       .addGroupBy('p.name')
@@ -147,14 +152,14 @@ export class ReportsService implements OnModuleInit {
         employeeId: string;
         name: string;
         unit: string;
-        invited: string | number;
+        invited: string | number | null;
         responded: string | number | null;
       }>();
     const managers = rows.map((row) => ({
       employeeId: row.employeeId,
       name: row.name,
       unit: row.unit,
-      invited: Number(row.invited),
+      invited: Number(row.invited ?? 0),
       responded: Number(row.responded ?? 0),
     }));
     const stored = await this.dataSource
