@@ -9,6 +9,7 @@ import type { AppConfig } from '@ledarspegel/config';
 import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
 import { projectRoot } from './project-root';
+import { registerBodyParsers } from './request-body';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -68,6 +69,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     allowedPath: (pathName) => pathName === '/chart.umd.min.js',
     maxAge: '1d',
   });
+
+  registerBodyParsers(app);
 
   // file uploads in the HR console; each route reads its parts with its own limits
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } });

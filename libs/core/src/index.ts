@@ -6,5 +6,6 @@ export * from './http-app';
 export * from './logger';
 export * from './logger.provider';
 export * from './project-root';
+export * from './request-body';
 export * from './validation';
 export * from './transaction';

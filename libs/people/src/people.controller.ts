@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, type AdminActor } from '@ledarspegel/auth';
-import { API_PREFIX } from '@ledarspegel/core';
+import { AcceptsBody, API_PREFIX } from '@ledarspegel/core';
 import { PeopleService } from './people.service';
 import {
   ImportResultDto,
@@ -29,6 +29,7 @@ export class PeopleController {
     summary: 'Import the organisation from CSV (all or nothing; 422 lists every error)',
   })
   @ApiConsumes('text/csv')
+  @AcceptsBody('text/csv', 'application/csv')
   @ApiBody({
     schema: { type: 'string', example: 'employee_id,name,email,manager_employee_id,unit,locale' },
   })
