@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@ledarspegel/config';
 import { ENTITIES } from './entities';
+import { useImmediateTransactions } from './immediate-transactions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -54,6 +55,7 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     fs.mkdirSync(path.dirname(options.database), { recursive: true });
   }
   const dataSource = await new DataSource(options).initialize();
+  useImmediateTransactions(dataSource);
   try {
     await runMigrations(dataSource);
   } catch (error) {
