@@ -5,6 +5,7 @@ export * from './error-body';
 export * from './http-app';
 export * from './logger';
 export * from './logger.provider';
+export * from './private-files';
 export * from './project-root';
 export * from './request-body';
 export * from './validation';

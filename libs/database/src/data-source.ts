@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@ledarspegel/config';
+import { createPrivateFile } from '@ledarspegel/core';
 import { ENTITIES } from './entities';
 import { useImmediateTransactions } from './immediate-transactions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
@@ -52,7 +51,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
  */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
-    fs.mkdirSync(path.dirname(options.database), { recursive: true });
+    createPrivateFile(options.database);
   }
   const dataSource = await new DataSource(options).initialize();
   useImmediateTransactions(dataSource);
