@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { isSafeText } from '@ledarspegel/text';
+import { isPlainEmailAddress } from './email-address';
 import { findReportingCycles, parsePeopleCsv, PeopleCsvError } from './people-csv';
 
 const HEADER = 'employee_id,name,email,manager_employee_id,unit,locale';
@@ -218,5 +220,61 @@ describe('parsePeopleCsv: one plain address, no hidden characters', () => {
       '1 email<U+202E> unknown_column',
       '1 email missing_column',
     ]);
+  });
+});
+
+describe('parsePeopleCsv on any input', () => {
+  const cell = fc.string({
+    unit: fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom(
+        '"',
+        ',',
+        ';',
+        '\r',
+        '\n',
+        '@',
+        ':',
+        '<',
+        '>',
+        '\u0000',
+        '\u202e',
+        '\u200b',
+        'a',
+        '1',
+      ),
+    ),
+    maxLength: 12,
+  });
+  const file = fc
+    .tuple(
+      fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 6 }),
+      fc.constantFrom(',', ';'),
+      fc.boolean(),
+    )
+    .map(([rows, separator, header]) =>
+      [...(header ? [[HEADER]] : []), ...rows].map((cells) => cells.join(separator)).join('\n'),
+    );
+
+  it('never throws; refuses by row and field; accepts only clean people', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const { people, errors } = parsePeopleCsv(text);
+        for (const error of errors) {
+          expect(error.row).toBeGreaterThanOrEqual(1);
+          expect(error.field).not.toBe('');
+          expect(isSafeText(error.message)).toBe(true);
+        }
+        if (errors.length === 0) {
+          for (const person of people) {
+            for (const value of [person.employeeId, person.name, person.email, person.unit]) {
+              expect(isSafeText(value)).toBe(true);
+            }
+            expect(isPlainEmailAddress(person.email)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -167,7 +167,8 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
     }) as ParsedRecord[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    fail(line ?? 1, 'file', 'malformed', `the file is not valid CSV: ${(error as Error).message}`);
+    const reason = showUnsafeCharacters((error as Error).message);
+    fail(line ?? 1, 'file', 'malformed', `the file is not valid CSV: ${reason}`);
     return { people: [], errors };
   }
 
