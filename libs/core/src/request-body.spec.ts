@@ -1,4 +1,12 @@
-import { jsonNestingExceeds, MAX_JSON_DEPTH, mediaTypeOf, parseJsonBody } from './request-body';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+import {
+  AcceptsBody,
+  jsonNestingExceeds,
+  MAX_JSON_DEPTH,
+  mediaTypeOf,
+  parseJsonBody,
+} from './request-body';
 import { DomainError } from './domain-error';
 
 const nested = (depth: number, inner = '"x"') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
@@ -68,5 +76,21 @@ describe('mediaTypeOf', () => {
     [undefined, '', null],
   ])('reads %j', (header, type, charset) => {
     expect(mediaTypeOf(header)).toEqual({ type, charset });
+  });
+});
+
+describe('AcceptsBody', () => {
+  it("adds the body types to the route's Fastify config, keeping what is there", () => {
+    class Controller {
+      @AcceptsBody('text/csv')
+      @RouteConfig({ upload: 'bearer' })
+      upload(): void {}
+    }
+    const handler = Object.getOwnPropertyDescriptor(Controller.prototype, 'upload')
+      ?.value as object;
+    expect(Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler)).toEqual({
+      upload: 'bearer',
+      bodyTypes: ['text/csv'],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { parse as parseQueryString } from 'node:querystring';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
@@ -27,10 +27,21 @@ interface BodyRouteConfig {
 
 /**
  * The media types a route takes when the default (JSON under /api, forms elsewhere) does not
- * fit, e.g. `@AcceptsBody('text/csv', 'application/csv')` on the people import.
+ * fit, e.g. `@AcceptsBody('text/csv', 'application/csv')` on the people import. It adds to the
+ * route's Fastify config rather than replacing it as Nest's `@RouteConfig` does; decorators run
+ * from the bottom up, so put it first, above `@Post` and any `@RouteConfig`-based decorator.
  */
-export const AcceptsBody = (...types: string[]) =>
-  RouteConfig({ bodyTypes: types } satisfies BodyRouteConfig);
+export function AcceptsBody(...types: string[]): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
+    Reflect.defineMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      { ...config, bodyTypes: types } satisfies BodyRouteConfig,
+      handler,
+    );
+  };
+}
 
 /** True when `text` nests arrays and objects deeper than `max`. Linear, no recursion, no parse. */
 export function jsonNestingExceeds(text: string, max: number): boolean {

@@ -23,13 +23,13 @@ import {
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @AcceptsBody('text/csv', 'application/csv')
   @Post('import')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Import the organisation from CSV (all or nothing; 422 lists every error)',
   })
   @ApiConsumes('text/csv')
-  @AcceptsBody('text/csv', 'application/csv')
   @ApiBody({
     schema: { type: 'string', example: 'employee_id,name,email,manager_employee_id,unit,locale' },
   })
