@@ -2,6 +2,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import {
   AcceptsBody,
+  holdsNul,
   jsonNestingExceeds,
   MAX_JSON_DEPTH,
   mediaTypeOf,
@@ -92,5 +93,16 @@ describe('AcceptsBody', () => {
       upload: 'bearer',
       bodyTypes: ['text/csv'],
     });
+  });
+});
+
+describe('holdsNul', () => {
+  it('finds a NUL in any key or value, however nested', () => {
+    expect(holdsNul({ a: ['x', { b: 'y' }] })).toBe(false);
+    expect(holdsNul({ a: ['x', { b: 'y\u0000' }] })).toBe(true);
+    expect(holdsNul({ 'k\u0000': 1 })).toBe(true);
+    expect(holdsNul('\u0000')).toBe(true);
+    expect(holdsNul(Buffer.from([0]))).toBe(false);
+    expect(holdsNul(undefined)).toBe(false);
   });
 });

@@ -141,6 +141,30 @@ export function mediaTypeOf(header: string | undefined): { type: string; charset
 
 const TEXT_CHARSETS = new Set(['utf-8', 'utf8']);
 
+/**
+ * Whether a parsed request part (params, query, a JSON or form body) holds a NUL anywhere, in a
+ * key or a value. Iterative: a body is at most MAX_JSON_DEPTH deep, but need not be small.
+ */
+export function holdsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) {
+        return true;
+      }
+    } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
+      for (const [key, child] of Object.entries(current)) {
+        if (key.includes('\u0000')) {
+          return true;
+        }
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
   return (
@@ -184,6 +208,23 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
       );
     }
     return payload;
+  });
+
+  // A NUL in any field is refused before a route sees it: no field takes one, and PostgreSQL
+  // cannot store or even compare one (a lookup by such an id would fail with a 500). A body that
+  // is a whole file (the people CSV, a string) is left to its own rules, which name the row.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const body = typeof request.body === 'string' ? undefined : request.body;
+    if (!request.is404 && (holdsNul(request.params) || holdsNul(request.query) || holdsNul(body))) {
+      done(
+        new DomainError(
+          'bad_request',
+          'A field holds a NUL character (U+0000), which no field takes. / Ett fält innehåller ett nolltecken (U+0000), som inget fält tar emot.',
+        ),
+      );
+      return;
+    }
+    done();
   });
 
   app.useBodyParser('application/json', {}, (_request, body, done) => {
