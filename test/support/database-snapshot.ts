@@ -7,6 +7,9 @@ const VOLATILE: Readonly<Record<string, readonly string[]>> = {
   admin_user: ['last_login_at'],
 };
 
+/** Tables a refused request may rightly change: a failed sign-in is counted (issue 10). */
+const COUNTERS: readonly string[] = ['sign_in_counter'];
+
 export type DatabaseSnapshot = Record<string, string[]>;
 
 async function tableNames(dataSource: DataSource): Promise<string[]> {
@@ -19,7 +22,10 @@ async function tableNames(dataSource: DataSource): Promise<string[]> {
       : await dataSource.query<{ name: string }[]>(
           `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
         );
-  return rows.map((row) => row.name).sort();
+  return rows
+    .map((row) => row.name)
+    .filter((name) => !COUNTERS.includes(name))
+    .sort();
 }
 
 function normalise(value: unknown): unknown {
