@@ -218,9 +218,15 @@ describe('processes', () => {
       .readdirSync(path.join(varDir, 'reports'))
       .filter((name) => /^[0-9a-f-]{36}$/.test(name));
     expect(reportDirs).toHaveLength(2);
+    const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
     for (const dir of reportDirs) {
       const pdfs = fs.readdirSync(path.join(varDir, 'reports', dir));
       expect(pdfs).toHaveLength(29);
+      // reports are personal data: private folders and files
+      expect(modeOf(path.join(varDir, 'reports', dir))).toBe(0o700);
+      expect(
+        pdfs.filter((pdf) => modeOf(path.join(varDir, 'reports', dir, pdf)) !== 0o600),
+      ).toEqual([]);
     }
     const mails = fs.readdirSync(path.join(varDir, 'mail')).filter((name) => name.endsWith('.eml'));
     const withPdf = mails.filter((name) =>

@@ -116,10 +116,11 @@ describe('the sign-in API takes JSON from this site only', () => {
         .set('content-type', type)
         .send(body)
         .expect(415);
+      // refused before the body is read (every API route takes JSON only), so never counted
       expect(response.body).toEqual({
         statusCode: 415,
         error: 'Unsupported Media Type',
-        message: 'Send the e-mail address and password as JSON (Content-Type: application/json).',
+        message: expect.stringContaining('application/json'),
       });
     }
     await t.http.post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);

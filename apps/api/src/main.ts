@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@ledarspegel/config';
-import { createLogger } from '@ledarspegel/core';
+import { createLogger, keepNewFilesPrivate } from '@ledarspegel/core';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);

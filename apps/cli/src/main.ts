@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { ConfigError, loadConfig } from '@ledarspegel/config';
+import { keepNewFilesPrivate } from '@ledarspegel/core';
 import { CliModule } from './cli.module';
 
 function fail(error: unknown): never {
@@ -13,6 +14,7 @@ function fail(error: unknown): never {
 }
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfig();
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: ['error'],

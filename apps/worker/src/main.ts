@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@ledarspegel/config';
-import { createLogger, PinoLoggerService } from '@ledarspegel/core';
+import { createLogger, keepNewFilesPrivate, PinoLoggerService } from '@ledarspegel/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

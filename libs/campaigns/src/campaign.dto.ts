@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -17,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsSafeText } from '@ledarspegel/text';
 import type { Campaign } from './campaign.entity';
 import type { GroupWarning } from '@ledarspegel/anonymity';
 import {
@@ -34,6 +36,8 @@ export class SubjectSelectionDto {
   @IsArray()
   @ArrayMaxSize(10_000)
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  @IsSafeText({}, { each: true })
   employeeIds?: string[];
 
   @ApiPropertyOptional({ description: 'everyone in this unit who manages someone' })
@@ -41,6 +45,7 @@ export class SubjectSelectionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSafeText()
   unit?: string;
 
   @ApiPropertyOptional({
@@ -56,15 +61,20 @@ export class CreateCampaignDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSafeText()
   name!: string;
 
   @ApiProperty({ example: 'huddinge-ledarskap' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
+  @IsSafeText()
   questionnaireKey!: string;
 
   @ApiProperty({ type: SubjectSelectionDto })
+  @IsObject({
+    message: 'subjects is required: an object with employeeIds, a unit or allManagers: true',
+  })
   @ValidateNested()
   @Type(() => SubjectSelectionDto)
   subjects!: SubjectSelectionDto;
@@ -116,8 +126,8 @@ export class CreateCampaignDto {
 }
 
 export class AddRaterDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) subjectEmployeeId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) raterEmployeeId!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) @IsSafeText() subjectEmployeeId!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) @IsSafeText() raterEmployeeId!: string;
   @ApiProperty({ enum: MANUAL_RELATIONSHIPS })
   @IsIn(MANUAL_RELATIONSHIPS)
   relationship!: ManualRelationship;

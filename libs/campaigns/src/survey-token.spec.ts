@@ -1,4 +1,9 @@
-import { hashSurveyToken, looksLikeSurveyToken, newSurveyToken } from './survey-token';
+import {
+  hashSurveyToken,
+  looksLikeSurveyToken,
+  maskSurveyTokens,
+  newSurveyToken,
+} from './survey-token';
 
 describe('survey tokens', () => {
   it('are 192 random bits, URL-safe, and different every time', () => {
@@ -16,5 +21,17 @@ describe('survey tokens', () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
     expect(looksLikeSurveyToken('../../etc/passwd')).toBe(false);
+  });
+
+  it('are masked in text HR reads, links and all, and nothing else is', () => {
+    const token = newSurveyToken();
+    const other = newSurveyToken();
+    const text = `Bedöm Bo: https://x.se/s/${token}\n<a href="https://x.se/s/${other}">länk</a>`;
+    expect(maskSurveyTokens(text)).toBe(
+      'Bedöm Bo: https://x.se/s/••••\n<a href="https://x.se/s/••••">länk</a>',
+    );
+    expect(maskSurveyTokens('/s/thanks and /reports/abc.def')).toBe(
+      '/s/thanks and /reports/abc.def',
+    );
   });
 });

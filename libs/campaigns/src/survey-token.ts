@@ -14,6 +14,18 @@ export function hashSurveyToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** What a survey link shows instead of its token where someone other than the rater reads it. */
+export const MASKED_SURVEY_TOKEN = '••••';
+
+/**
+ * `text` with the token of every survey link (`/s/TOKEN`) hidden. A link is the only credential
+ * of a rater: whoever sees it can answer in their name, so HR's view of the outgoing mail shows
+ * none.
+ */
+export function maskSurveyTokens(text: string): string {
+  return text.replace(/(\/s\/)[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g, `$1${MASKED_SURVEY_TOKEN}`);
+}
+
 /** Cheap shape check before any database work: an unknown-looking token is a 404 at once. */
 export function looksLikeSurveyToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{32}$/.test(token);

@@ -22,7 +22,7 @@ export function resolveSecretKey(config: AppConfig): AppConfig {
       throw new ConfigError('SECRET_KEY', `cannot read ${file}: ${(error as Error).message}`);
     }
     key = randomBytes(48).toString('base64url');
-    fs.mkdirSync(config.varDir, { recursive: true });
+    fs.mkdirSync(config.varDir, { recursive: true, mode: 0o700 }); // as PRIVATE_DIRECTORY_MODE
     try {
       // 'wx' fails if another process created it first; then read theirs.
       fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });

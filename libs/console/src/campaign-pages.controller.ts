@@ -15,7 +15,9 @@ import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { reportPageContext, ReportsService } from '@ledarspegel/reports';
+import { SurveyContext, surveyPageContext } from '@ledarspegel/responses';
 import { defaultValues, formValues, toCreateCampaign } from './campaign-form';
+import { switchUrl } from './console-context';
 import { ConsolePages, Form } from './console-pages';
 
 /** Form fields with their own message; anything else the service names is shown as it says. */
@@ -248,6 +250,68 @@ export class CampaignPagesController {
     } catch (error) {
       await this.raterProblem(request, reply, session, id, error);
     }
+  }
+
+  /**
+   * The survey as a rater sees it, for HR: the campaign's questionnaire (the version it pinned)
+   * on the survey's own page, with no token and nothing that can be sent. HR looks here instead
+   * of at a rater's link in the trial mailbox, which would let HR answer in the rater's name.
+   * `?as=self` shows the manager's self-assessment.
+   */
+  @Get('campaigns/:id/survey-preview')
+  async surveyPreview(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const session = await this.pages.pageSession(request, reply);
+    if (!session) {
+      return;
+    }
+    let campaign: CampaignResponseDto;
+    try {
+      campaign = await this.campaigns.get(session.actor, id);
+    } catch (error) {
+      this.pages.notFound(request, reply, session, error);
+      return;
+    }
+    const language = this.pages.language(request, reply);
+    const self = (request.query as Form).as === 'self';
+    const survey: SurveyContext = {
+      assignment: { id: '', relationship: self ? 'self' : 'direct_report', answered: false },
+      campaign: {
+        id,
+        name: campaign.name,
+        status: campaign.status,
+        anonymityThreshold: campaign.anonymityThreshold,
+        showManagerSeparately: campaign.showManagerSeparately,
+        closesAt: campaign.closesAt ? new Date(campaign.closesAt) : null,
+      },
+      subject: { id: '', name: this.pages.text(language, 'survey.preview.subject') },
+      rater: { name: '', locale: language },
+      invitedInGroup: 0,
+      questionnaire: this.questionnaires.get(
+        campaign.questionnaireKey,
+        campaign.questionnaireVersion,
+      ),
+      language,
+    };
+    const empty = { answers: {}, comments: {} };
+    const html = this.pages.templates.render('pages/survey', language, {
+      ...surveyPageContext(this.pages.templates, survey, '', empty, [], false),
+      preview: {
+        otherView: `/admin/campaigns/${id}/survey-preview${self ? '' : '?as=self'}`,
+        back: `/admin/campaigns/${id}`,
+      },
+      title: this.pages.text(language, 'admin.campaign.surveyPreviewTitle', {
+        name: campaign.name,
+      }),
+      switchUrl: switchUrl(request, language),
+    });
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html);
   }
 
   /** Step 3: the invitation as raters will get it, and the launch, confirmed. */

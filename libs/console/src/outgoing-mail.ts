@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
+import { maskSurveyTokens } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError } from '@ledarspegel/core';
 
@@ -54,7 +55,7 @@ export class OutgoingMail {
           file: name,
           date: mail.date ?? mtime,
           to: recipients(mail),
-          subject: mail.subject ?? '',
+          subject: maskSurveyTokens(mail.subject ?? ''),
           attachments: mail.attachments.length,
         };
       }),
@@ -62,6 +63,11 @@ export class OutgoingMail {
     return { items, total: files.length };
   }
 
+  /**
+   * One e-mail as HR may see it: every survey link's token masked (in the text, the HTML and
+   * any text attachment), so the trial mailbox never lets HR answer as a rater. The .eml file
+   * itself, the delivery, keeps the links.
+   */
   async message(file: string) {
     this.assertEnabled();
     if (!/^[\w.-]+\.eml$/.test(file) || !this.files().some((f) => f.name === file)) {
@@ -73,15 +79,21 @@ export class OutgoingMail {
       date: mail.date ?? null,
       from: mail.from?.text ?? '',
       to: recipients(mail),
-      subject: mail.subject ?? '',
-      text: mail.text ?? '',
-      attachments: mail.attachments.map((a, index) => ({
-        index,
-        filename: a.filename ?? `attachment-${index + 1}`,
-        contentType: a.contentType,
-        size: a.size,
-        content: a.content,
-      })),
+      subject: maskSurveyTokens(mail.subject ?? ''),
+      text: maskSurveyTokens(mail.text ?? ''),
+      html: typeof mail.html === 'string' ? maskSurveyTokens(mail.html) : null,
+      attachments: mail.attachments.map((a, index) => {
+        const content = /^(text\/|message\/)/.test(a.contentType)
+          ? Buffer.from(maskSurveyTokens(a.content.toString('utf8')), 'utf8')
+          : a.content;
+        return {
+          index,
+          filename: a.filename ?? `attachment-${index + 1}`,
+          contentType: a.contentType,
+          size: content.length,
+          content,
+        };
+      }),
     };
   }
 

@@ -12,6 +12,7 @@ import { AppLogger, redactRequestPath } from './logger';
 import { projectRoot } from './project-root';
 import { isHttpsRequest, isPrivatePath } from './secure-transport';
 import { UploadGate } from './upload-gate';
+import { registerBodyParsers } from './request-body';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -128,6 +129,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     allowedPath: (pathName) => pathName === '/chart.umd.min.js',
     maxAge: '1d',
   });
+
+  registerBodyParsers(app);
 
   // file uploads in the HR console; each route reads its parts with its own limits
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } });

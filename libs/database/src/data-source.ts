@@ -1,8 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@ledarspegel/config';
+import { createPrivateFile } from '@ledarspegel/core';
 import { ENTITIES } from './entities';
+import { useImmediateTransactions } from './immediate-transactions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -54,9 +54,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
  */
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
-    fs.mkdirSync(path.dirname(options.database), { recursive: true });
+    createPrivateFile(options.database);
   }
   const dataSource = await new DataSource(options).initialize();
+  useImmediateTransactions(dataSource);
   try {
     await runMigrations(dataSource);
   } catch (error) {

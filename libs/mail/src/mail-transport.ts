@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import type { AppConfig } from '@ledarspegel/config';
+import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from '@ledarspegel/core';
 
 export interface MailAttachment {
   filename: string;
@@ -83,10 +84,11 @@ class EmlTransport implements MailTransport {
     const info = (await this.transporter.sendMail({ from: this.from, ...mail })) as {
       message: Buffer;
     };
-    await fs.promises.mkdir(this.directory, { recursive: true });
+    await fs.promises.mkdir(this.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
     const temporary = path.join(this.directory, `.${name}.tmp`);
-    await fs.promises.writeFile(temporary, info.message);
+    // the message holds the rater's survey links: only the owner may read it
+    await fs.promises.writeFile(temporary, info.message, { mode: PRIVATE_FILE_MODE });
     await fs.promises.rename(temporary, path.join(this.directory, name));
   }
 

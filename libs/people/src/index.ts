@@ -1,3 +1,4 @@
+export * from './email-address';
 export * from './people-csv';
 export * from './people-import';
 export * from './people.module';

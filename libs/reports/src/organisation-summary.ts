@@ -143,9 +143,31 @@ export function exportRows(
   return rows;
 }
 
-/** A cell a spreadsheet must not run as a formula gets a leading apostrophe. */
+// Where a spreadsheet may start a new cell: Excel splits a CSV on the list separator of its
+// locale (a comma, or a semicolon in Swedish Excel, which then ignores our quoting), and a
+// quoted line break can start a new row.
+const CELL_START = /[,;\r\n]/;
+// What a spreadsheet runs as a formula at the start of a cell, after any spaces or quotes.
+const FORMULA_START = /[ "]*[=+\-@\t\r]/y;
+
+/**
+ * A text a spreadsheet must not run as a formula, however it splits it into cells: every piece
+ * that could become a cell (the start, and after each comma, semicolon or line break) and would
+ * start with = + - @, a tab or a carriage return gets a leading apostrophe. So `Berg;=HYPERLINK(...)`
+ * becomes `Berg;'=HYPERLINK(...)`, which Swedish Excel shows as text.
+ */
 export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  let result = '';
+  for (let index = 0; index <= value.length; index += 1) {
+    if (index === 0 || CELL_START.test(value[index - 1] ?? '')) {
+      FORMULA_START.lastIndex = index;
+      if (FORMULA_START.test(value)) {
+        result += "'";
+      }
+    }
+    result += value[index] ?? '';
+  }
+  return result;
 }
 
 function csvField(value: string | number | null): string {
@@ -153,7 +175,8 @@ function csvField(value: string | number | null): string {
     return '';
   }
   const text = typeof value === 'number' ? String(value) : safeCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // quoted for either separator, so a comma or semicolon reader keeps the cell whole
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** UTF-8 with BOM (Excel reads åäö right), comma separated, CRLF, header row. */

@@ -5,4 +5,5 @@ export * from './response-sealing.module';
 export * from './responses.module';
 export * from './sealing';
 export * from './survey-form';
+export * from './survey-page';
 export * from './survey.service';

@@ -3,6 +3,7 @@
  * contract (INTERFACE.md): `item-ID` with MIN..MAX or `na`, `open-ID` text, `action`.
  */
 import type { Questionnaire } from '@ledarspegel/questionnaires';
+import { findUnsafeCharacter } from '@ledarspegel/text';
 import type { AnswerValue } from './response.entity';
 
 export const MAX_COMMENT_LENGTH = 4000;
@@ -14,11 +15,15 @@ export interface SurveyAnswers {
 
 export interface FieldProblem {
   field: string;
-  code: 'missing' | 'invalid' | 'too_long';
+  code: 'missing' | 'invalid' | 'too_long' | 'hidden_character';
+  /** where in the text the hidden character is (1-based), for `hidden_character` */
+  position?: number;
 }
 
+export type SurveyAction = 'save' | 'submit';
+
 export interface ReadForm {
-  action: 'save' | 'submit';
+  action: SurveyAction;
   values: SurveyAnswers;
   problems: FieldProblem[];
 }
@@ -32,8 +37,21 @@ function single(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function readSurveyForm(questionnaire: Questionnaire, body: FormBody): ReadForm {
-  const action = single(body.action) === 'save' ? 'save' : 'submit';
+/**
+ * The button pressed: exactly one `action`, `submit` or `save`. Anything else (none, empty,
+ * unknown, repeated) is null: a browser never sends it, and guessing "submit" would spend the
+ * link on a request that never meant to.
+ */
+export function readSurveyAction(body: FormBody): SurveyAction | null {
+  const action = body.action;
+  return action === 'submit' || action === 'save' ? action : null;
+}
+
+export function readSurveyForm(
+  questionnaire: Questionnaire,
+  body: FormBody,
+  action: SurveyAction,
+): ReadForm {
   const values: SurveyAnswers = { answers: {}, comments: {} };
   const problems: FieldProblem[] = [];
   const { min, max, allowNotApplicable } = questionnaire.scale;
@@ -58,9 +76,13 @@ export function readSurveyForm(questionnaire: Questionnaire, body: FormBody): Re
   }
   for (const question of questionnaire.openQuestions) {
     const field = `open-${question.id}`;
-    const text = (single(body[field]) ?? '').replace(/\r\n/g, '\n').trim();
+    const text = (single(body[field]) ?? '').replace(/\r\n?/g, '\n').trim();
+    const hidden = findUnsafeCharacter(text, { multiline: true });
     if (text.length > MAX_COMMENT_LENGTH) {
       problems.push({ field, code: 'too_long' });
+      values.comments[question.id] = text;
+    } else if (hidden) {
+      problems.push({ field, code: 'hidden_character', position: hidden.position });
       values.comments[question.id] = text;
     } else if (text !== '') {
       values.comments[question.id] = text;

@@ -18,9 +18,14 @@ export function surveyPageContext(
 ): Record<string, unknown> {
   const { questionnaire, language, campaign, assignment } = survey;
   const self = assignment.relationship === 'self';
-  const problemOf = new Map(problems.map((p) => [p.field, p.code]));
-  const errorText = (code: string, question: string) =>
-    labels.message(language, `survey.error.${code}`, { question });
+  const problemOf = new Map(problems.map((p) => [p.field, p]));
+  const errorText = (problem: FieldProblem, question: string) =>
+    labels.message(language, `survey.error.${problem.code}`, {
+      question,
+      position: problem.position,
+    });
+  const shortText = (problem: FieldProblem) =>
+    labels.message(language, `survey.error.${problem.code}.short`, { position: problem.position });
   const summary: { href: string; text: string }[] = [];
   let total = 0;
   let answered = 0;
@@ -34,25 +39,25 @@ export function surveyPageContext(
         answered += 1;
       }
       const text = (self ? item.selfText : item.text)[language];
-      const code = problemOf.get(`item-${item.id}`);
-      const error = code ? labels.message(language, `survey.error.${code}.short`) : null;
+      const problem = problemOf.get(`item-${item.id}`);
+      const error = problem ? shortText(problem) : null;
       const options = scaleOptions(questionnaire, language).map((option) => ({
         ...option,
         id: `item-${item.id}-${option.value}`,
         checked: value !== undefined && String(value) === option.value,
       }));
-      if (code) {
-        summary.push({ href: `#${options[0]?.id ?? ''}`, text: errorText(code, text) });
+      if (problem) {
+        summary.push({ href: `#${options[0]?.id ?? ''}`, text: errorText(problem, text) });
       }
       return { id: item.id, text, error, options };
     }),
   }));
   const openQuestions = questionnaire.openQuestions.map((question) => {
     const text = ((self ? question.selfText : undefined) ?? question.text)[language];
-    const code = problemOf.get(`open-${question.id}`);
-    const error = code ? labels.message(language, `survey.error.${code}.short`) : null;
-    if (code) {
-      summary.push({ href: `#open-${question.id}`, text: errorText(code, text) });
+    const problem = problemOf.get(`open-${question.id}`);
+    const error = problem ? shortText(problem) : null;
+    if (problem) {
+      summary.push({ href: `#open-${question.id}`, text: errorText(problem, text) });
     }
     return { id: question.id, text, value: values.comments[question.id] ?? '', error };
   });

@@ -16,7 +16,13 @@ import {
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { Draft } from './draft.entity';
-import { FieldProblem, parseStoredAnswers, readSurveyForm, SurveyAnswers } from './survey-form';
+import {
+  FieldProblem,
+  parseStoredAnswers,
+  readSurveyAction,
+  readSurveyForm,
+  SurveyAnswers,
+} from './survey-form';
 
 /** What one survey link leads to, read in one query. */
 export interface SurveyContext {
@@ -124,16 +130,26 @@ export class SurveyService {
   }
 
   async post(token: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
+    const action = readSurveyAction(body);
+    if (!action) {
+      throw new DomainError(
+        'bad_request',
+        'Skicka formuläret med knappen Skicka in eller Spara; inget har sparats. / Send the form with its Submit or Save button; nothing was stored.',
+      );
+    }
     const survey = await this.resolve(this.dataSource.manager, token, body.lang);
     const gone = this.goneReason(survey);
     if (gone) {
       return { kind: 'gone', reason: gone, language: survey.language };
     }
-    const form = readSurveyForm(survey.questionnaire, body);
+    const form = readSurveyForm(survey.questionnaire, body, action);
     if (form.action === 'save') {
-      const tooLong = form.problems.filter((p) => p.code === 'too_long');
-      if (tooLong.length > 0) {
-        return { kind: 'invalid', survey, values: form.values, problems: tooLong };
+      // a draft is kept with gaps, but never with text that could not be submitted either
+      const refused = form.problems.filter(
+        (p) => p.code === 'too_long' || p.code === 'hidden_character',
+      );
+      if (refused.length > 0) {
+        return { kind: 'invalid', survey, values: form.values, problems: refused };
       }
       await this.saveDraft(survey.assignment.id, form.values);
       return { kind: 'saved' };

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { Command, CommandRunner } from 'nest-commander';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { projectRoot } from '@ledarspegel/core';
+import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, projectRoot } from '@ledarspegel/core';
 import { OutboxDispatcher } from '@ledarspegel/mail';
 import { PeopleService } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -150,7 +150,7 @@ export class DemoCommand extends CommandRunner {
     const { reports } = await this.campaigns.close(null, campaign.id);
     const sent = await this.dispatcher.drain();
     const reportDir = path.join(this.config.varDir, 'reports', campaign.id);
-    fs.mkdirSync(reportDir, { recursive: true });
+    fs.mkdirSync(reportDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     // a few at a time: the PDFs render on one thread per core
     let nextSubject = 0;
     let written = 0;
@@ -161,7 +161,9 @@ export class DemoCommand extends CommandRunner {
         subject = campaign.subjects[nextSubject++]
       ) {
         const pdf = await this.reports.pdf(null, campaign.id, subject.employeeId);
-        fs.writeFileSync(path.join(reportDir, `${subject.employeeId}.pdf`), pdf);
+        fs.writeFileSync(path.join(reportDir, `${subject.employeeId}.pdf`), pdf, {
+          mode: PRIVATE_FILE_MODE,
+        });
         written += 1;
         bar('Writing PDF reports', written, campaign.subjects.length);
       }

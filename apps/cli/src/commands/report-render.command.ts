@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { DomainError } from '@ledarspegel/core';
+import { DomainError, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from '@ledarspegel/core';
 import { ReportsService } from '@ledarspegel/reports';
 
 interface RenderOptions {
@@ -30,8 +30,11 @@ export class ReportRenderCommand extends CommandRunner {
       throw new DomainError('bad_request', `--lang '${options.lang}' is not sv or en`);
     }
     const pdf = await this.reports.pdf(null, campaignId, employeeId, options.lang);
-    fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-    fs.writeFileSync(options.out, pdf);
+    fs.mkdirSync(path.dirname(path.resolve(options.out)), {
+      recursive: true,
+      mode: PRIVATE_DIRECTORY_MODE,
+    });
+    fs.writeFileSync(options.out, pdf, { mode: PRIVATE_FILE_MODE });
     process.stdout.write(`Wrote ${options.out} (${Math.round(pdf.length / 1024)} kB)\n`);
   }
 

@@ -1,0 +1,2 @@
+export * from './safe-text';
+export * from './safe-text.decorator';
