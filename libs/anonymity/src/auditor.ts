@@ -76,6 +76,7 @@ export function audit(subject: AuditSubject, shown: ShownFigures): Finding[] {
 /** The findings one by one, so that a caller who needs only the first stops there. */
 export function* findings(subject: AuditSubject, shown: ShownFigures): Generator<Finding> {
   const context = new AuditContext(subject);
+  const passedCounts = new Set<string>();
   for (const dimension of subject.dimensions) {
     const dimensionGroups = shown.dimensions.get(dimension.key) ?? new Set();
     yield* context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
@@ -85,9 +86,18 @@ export function* findings(subject: AuditSubject, shown: ShownFigures): Generator
       context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
     );
     for (const item of dimension.items) {
-      yield* context.nested('counts', 'item', item, shown.items.get(item) ?? new Set(), (group) =>
-        context.members(group),
-      );
+      // the count sets depend only on which groups are shown: each choice is checked once
+      const groups = shown.items.get(item) ?? new Set<ReportGroup>();
+      const choice = [...groups].sort().join(',');
+      if (!passedCounts.has(choice)) {
+        const found = context.nested('counts', 'item', item, groups, (group) =>
+          context.members(group),
+        );
+        if (found.length === 0) {
+          passedCounts.add(choice);
+        }
+        yield* found;
+      }
     }
     yield* context.values(dimension, shown);
   }
@@ -113,9 +123,16 @@ class AuditContext {
     };
   }
 
+  private readonly memberCache = new Map<ReportGroup, number[]>();
+
   /** The people (not public) a group's figure stands on before any item is considered. */
   members(group: ReportGroup): number[] {
+    const cached = this.memberCache.get(group);
+    if (cached) {
+      return cached;
+    }
     const result: number[] = [];
+    this.memberCache.set(group, result);
     this.subject.respondents.forEach((respondent, index) => {
       const inGroup = group === 'others' ? respondent.group !== 'self' : respondent.group === group;
       if (inGroup && !this.isPublic(index)) {
@@ -278,6 +295,34 @@ class AuditContext {
         (row) => row.figure,
       );
     };
+    const leakWithout = (removed: ReadonlySet<number>): Finding | null => {
+      // modulo the prime a rank can only come out lower: a leak is never missed, and one seen
+      // only modulo the prime is checked exactly before it counts
+      if (rankWithout(removed) >= rank) {
+        return null;
+      }
+      const kept = columns.flatMap((column, index) => (removed.has(column.cls) ? [] : [index]));
+      const keptMatrix = matrix.map((line) => kept.map((index) => line[index] as number));
+      if (exactRank(keptMatrix) >= rank) {
+        return null;
+      }
+      const people = new Set([...removed].flatMap((cls) => all[cls] ?? []));
+      return {
+        channel: 'values',
+        level: 'dimension',
+        key: dimension.key,
+        respondents: [...people].sort((a, b) => a - b),
+        figures: figuresFor(people, kept),
+      };
+    };
+    if (modular === rank && modular - large.rank === 1) {
+      // One dimension beyond the large classes: any class that adds to it restores the rank, so
+      // the only set whose removal lowers it holds every such class.
+      const needed = new Set(beyond.keys());
+      const size = [...needed].reduce((sum, cls) => sum + (all[cls]?.length ?? 0), 0);
+      const finding = size < this.k ? leakWithout(needed) : null;
+      return finding ? [finding] : [];
+    }
     const smallIndexes = all.flatMap((members, cls) => (members.length < this.k ? [cls] : []));
     const unions = maximalUnions(
       smallIndexes.map((cls) => all[cls]?.length ?? 0),
@@ -292,27 +337,12 @@ class AuditContext {
         : [];
     }
     for (const union of unions) {
-      const removed = new Set(union.map((position) => smallIndexes[position] as number));
-      // modulo the prime a rank can only come out lower: a leak is never missed, and one seen
-      // only modulo the prime is checked exactly before it counts
-      if (rankWithout(removed) >= rank) {
-        continue;
+      const finding = leakWithout(
+        new Set(union.map((position) => smallIndexes[position] as number)),
+      );
+      if (finding) {
+        return [finding];
       }
-      const kept = columns.flatMap((column, index) => (removed.has(column.cls) ? [] : [index]));
-      const keptMatrix = matrix.map((line) => kept.map((index) => line[index] as number));
-      if (exactRank(keptMatrix) >= rank) {
-        continue;
-      }
-      const people = new Set([...removed].flatMap((cls) => all[cls] ?? []));
-      return [
-        {
-          channel: 'values',
-          level: 'dimension',
-          key: dimension.key,
-          respondents: [...people].sort((a, b) => a - b),
-          figures: figuresFor(people, kept),
-        },
-      ];
     }
     return [];
   }
