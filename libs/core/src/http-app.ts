@@ -1,18 +1,26 @@
-import path from 'node:path';
+import zlib from 'node:zlib';
 import cookie from '@fastify/cookie';
 import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { LOGGER } from './logger.provider';
 import { AppLogger, redactRequestPath } from './logger';
-import { projectRoot } from './project-root';
 import { isHttpsRequest, isPrivatePath } from './secure-transport';
 import { UploadGate } from './upload-gate';
 import { registerBodyParsers } from './request-body';
+import {
+  ASSET_PREFIX,
+  assetCacheControl,
+  CHART_JS_DIR,
+  PUBLIC_DIR,
+  VENDOR_FILES,
+  VENDOR_PREFIX,
+} from './static-assets';
 
 /** Every JSON API route lives under this prefix; pages (/s, /admin, /reports) do not. */
 export const API_PREFIX = 'api/v1';
@@ -114,20 +122,33 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     );
   }
 
-  await app.register(fastifyStatic, {
-    root: path.join(projectRoot(), 'public'),
-    prefix: '/assets/',
-    decorateReply: false,
-    maxAge: '1h',
+  // HTML, CSS, JS and JSON leave compressed (brotli at a quality that costs little CPU, or gzip)
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
 
-  // chart.js for the report web view, from the installed package
   await app.register(fastifyStatic, {
-    root: path.join(projectRoot(), 'node_modules', 'chart.js', 'dist'),
-    prefix: '/assets/vendor/',
+    root: PUBLIC_DIR,
+    prefix: ASSET_PREFIX,
     decorateReply: false,
-    allowedPath: (pathName) => pathName === '/chart.umd.min.js',
-    maxAge: '1d',
+    cacheControl: false,
+  });
+  // chart.js for the report web view and the console, from the installed package
+  await app.register(fastifyStatic, {
+    root: CHART_JS_DIR,
+    prefix: VENDOR_PREFIX,
+    decorateReply: false,
+    cacheControl: false,
+    allowedPath: (pathName) => VENDOR_FILES.includes(pathName.slice(1)),
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith(ASSET_PREFIX) && reply.statusCode === 200) {
+      void reply.header('cache-control', assetCacheControl(request.url));
+    }
+    done(null, payload);
   });
 
   registerBodyParsers(app);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { projectRoot } from '@ledarspegel/core';
+import { assetUrl, projectRoot } from '@ledarspegel/core';
 
 export type Language = 'sv' | 'en';
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
@@ -105,6 +105,11 @@ export class TemplateRenderer {
         : '';
     });
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // a link to a file under /assets/ with its content's hash, so it may be cached for a year
+    this.handlebars.registerHelper(
+      'asset',
+      (name: string) => new this.handlebars.SafeString(assetUrl(name)),
+    );
     this.handlebars.registerHelper('concat', (...parts: unknown[]) =>
       parts.slice(0, -1).map(String).join(''),
     );
