@@ -15,8 +15,12 @@ export interface MessageComposer {
 /** A message that can never be sent (its campaign is gone): failed at once, not retried. */
 export class PermanentMailError extends Error {}
 
-/** How long a claimed message is a worker's before another may take it over. */
-export const OUTBOX_LEASE_MS = 2 * 60_000;
+/**
+ * How long a claimed message is a worker's before another may take it over. Short, because a
+ * live worker renews it while it works (every third of it): a killed worker's messages are
+ * taken over within this plus the idle poll, not after minutes.
+ */
+export const OUTBOX_LEASE_MS = 20_000;
 const BATCH_SIZE = 50;
 const CONCURRENCY = 5;
 
@@ -45,6 +49,17 @@ export class OutboxDispatcher {
    */
   async dispatchBatch(limit = BATCH_SIZE): Promise<number> {
     const claimed = await this.outbox.claimBatch(limit, this.clock.now(), this.leaseMs);
+    const unfinished = new Set(claimed.map((message) => message.id));
+    const renewal = setInterval(
+      () => {
+        this.outbox
+          .renewLease([...unfinished], new Date(this.clock.now().getTime() + this.leaseMs))
+          .catch((error: unknown) =>
+            this.logger.warn({ reason: (error as Error).message }, 'could not renew a mail lease'),
+          );
+      },
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    );
     let next = 0;
     const work = async (): Promise<void> => {
       while (next < claimed.length) {
@@ -52,9 +67,16 @@ export class OutboxDispatcher {
         if (message && (await this.deliver(message))) {
           await this.outbox.markSent([message.id], this.clock.now());
         }
+        if (message) {
+          unfinished.delete(message.id);
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, work));
+    try {
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, work));
+    } finally {
+      clearInterval(renewal);
+    }
     return claimed.length;
   }
 

@@ -85,6 +85,13 @@ export class OutboxRepository {
     );
   }
 
+  /** Keeps the claim on messages a live worker still works on. */
+  async renewLease(ids: readonly string[], until: Date): Promise<void> {
+    if (ids.length > 0) {
+      await this.update({ id: In([...ids]), status: 'sending' }, { lockedUntil: until });
+    }
+  }
+
   async markSent(ids: readonly string[], now: Date): Promise<void> {
     if (ids.length > 0) {
       await this.update(
