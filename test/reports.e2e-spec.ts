@@ -5,8 +5,9 @@
  * direct reports Dan 5, Eva 4, Filip 3 (Greta does not answer); peer Jonas only "don't know"
  * except 1 on the first item (pooled: 2 peers invited < k); peer Karin does not answer.
  * Group level: direct reports 3 ≥ k, but others 5 - 3 = 2 would give the rest away: hidden.
- * First area: others n = 5 passes rule 3, but Jonas answered only its first item, so the area's
- * mean minus its items' would be his answer: the auditor hides it (issue 9, finding 1).
+ * First item: others n = 5 passes rule 3, but Jonas answered only that item of the first area,
+ * so the area's mean minus its items' means would be his answer: the auditor hides the others'
+ * figure on that item (issue 9, finding 1) and keeps the area.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -171,13 +172,7 @@ describe('reports: built at close, every figure under disclosure control', () =>
       direct_report: null,
       peer: null,
       other: null,
-      others: {
-        n: 5,
-        mean: 3,
-        sd: expect.closeTo(SD_5, 12),
-        distribution: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 },
-        notApplicable: 0,
-      },
+      others: null, // n = 5, hidden by the auditor: see the top of this file
     });
     expect(rest).toHaveLength(35);
     for (const item of rest) {
@@ -212,7 +207,7 @@ describe('reports: built at close, every figure under disclosure control', () =>
       direct_report: null,
       peer: null,
       other: null,
-      others: null, // hidden by the auditor: see the top of this file
+      others: { n: 5, mean: 3, sd: expect.closeTo(SD_5, 12) },
     });
     for (const dimension of first.dimensions.slice(1)) {
       expect(dimension.scores.others).toEqual({ n: 4, mean: 3.5, sd: expect.closeTo(SD_4, 12) });
@@ -227,10 +222,10 @@ describe('reports: built at close, every figure under disclosure control', () =>
       ],
       self: [{ questionId: 'strengths', text: 'Jag är tydlig' }],
     });
-    expect(first.gaps.dimensions.map((g) => g.gap)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
-    expect(first.blindSpots).toEqual([{ key: itemIds[0], self: 4, others: 3, gap: 1 }]);
+    expect(first.gaps.dimensions.map((g) => g.gap)).toEqual([1, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(first.blindSpots).toEqual([]);
     expect(first.strengths.map((s) => s.id)).toEqual(itemIds.slice(1, 4));
-    expect(first.developmentAreas.map((s) => s.id)).toEqual([itemIds[0], itemIds[4], itemIds[5]]);
+    expect(first.developmentAreas.map((s) => s.id)).toEqual(itemIds.slice(4, 7));
     expect(first.trend).toBeNull();
   });
 
@@ -333,12 +328,10 @@ describe('reports: built at close, every figure under disclosure control', () =>
       managers: { dimensions: Record<string, unknown> }[];
       dimensions: { key: string; others: unknown }[];
     };
-    expect(body.managers[0]?.dimensions[dimensionKeys[0] ?? '']).toBeNull();
-    expect(body.managers[0]?.dimensions[dimensionKeys[1] ?? '']).toEqual({ n: 4, mean: 3.5 });
-    expect(body.dimensions[0]).toEqual({ key: dimensionKeys[0], others: null });
-    expect(body.dimensions[1]).toEqual({
-      key: dimensionKeys[1],
-      others: { n: 4, mean: 3.5, managers: 1 },
+    expect(body.managers[0]?.dimensions[dimensionKeys[0] ?? '']).toEqual({ n: 5, mean: 3 });
+    expect(body.dimensions[0]).toEqual({
+      key: dimensionKeys[0],
+      others: { n: 5, mean: 3, managers: 1 },
     });
 
     const csv = await t.http.get(`/api/v1/campaigns/${id}/export.csv`).set(auth()).expect(200);
@@ -348,13 +341,11 @@ describe('reports: built at close, every figure under disclosure control', () =>
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe('employee_id,name,unit,dimension,item_id,group,n,mean,sd');
-    // 6 dimensions and 36 items with self; others on 5 dimensions and 36 items; nothing else
-    expect(lines).toHaveLength(1 + 6 + 5 + 36 * 2);
+    // 6 dimensions and 36 items with self; others on 6 dimensions and 35 items; nothing else
+    expect(lines).toHaveLength(1 + 6 * 2 + 36 + 35);
     expect(lines.some((line) => /,(direct_report|manager|peer),/.test(line))).toBe(false);
-    expect(
-      lines.some((line) => line.startsWith(`B1,Bo Berg,Skola,${dimensionKeys[0]},,others`)),
-    ).toBe(false);
-    expect(lines).toContain(`B1,Bo Berg,Skola,${dimensionKeys[1]},,others,4,3.5,${SD_4}`);
+    expect(lines).toContain(`B1,Bo Berg,Skola,${dimensionKeys[0]},,others,5,3,${SD_5}`);
+    expect(lines.some((line) => line.includes(`,${itemIds[0]},others,`))).toBe(false);
 
     const xlsx = await t.http
       .get(`/api/v1/campaigns/${id}/export.xlsx`)
@@ -399,14 +390,13 @@ describe('reports: built at close, every figure under disclosure control', () =>
     await t.http.post(`/api/v1/campaigns/${id}/close`).set(auth()).expect(200);
     const second = (await t.http.get(`/api/v1/campaigns/${id}/reports/B1`).set(auth()).expect(200))
       .body as Report;
-    // the first area was not shown last time, so it has no trend (rule 10)
     expect(second.trend?.dimensions).toEqual(
-      dimensionKeys.slice(1).map((key) => ({
+      dimensionKeys.map((key, index) => ({
         key,
-        previous: 3.5,
-        previousN: 4,
+        previous: index === 0 ? 3 : 3.5,
+        previousN: index === 0 ? 5 : 4,
         current: 5,
-        change: 1.5,
+        change: index === 0 ? 2 : 1.5,
       })),
     );
   });

@@ -68,15 +68,11 @@ describe('audit', () => {
     expect(findings).toEqual([
       expect.objectContaining({ channel: 'values', key: 'd', respondents: [1] }),
     ]);
-    // the cheapest cure comes first: a group's area figure
-    expect(findings[0]?.figures[0]).toEqual({
-      level: 'dimension',
-      key: 'd',
-      group: 'direct_report',
-    });
+    // the cheapest cure comes first: a group's figure on the item that person answered
+    expect(findings[0]?.figures[0]).toEqual({ level: 'item', key: 'a', group: 'direct_report' });
   });
 
-  it('passes the same report without the area figures, and protect() gets there', () => {
+  it('passes the same report without the area figures, and protect() finds a cheaper way', () => {
     const shown = everywhere('d', items, ['self', 'direct_report', 'others']);
     const withoutArea: ShownFigures = {
       ...shown,
@@ -85,9 +81,10 @@ describe('audit', () => {
     expect(audit(acrossLevels, withoutArea)).toEqual([]);
     const { shown: protectedShown, hidden } = protect(acrossLevels, shown);
     expect(audit(acrossLevels, protectedShown)).toEqual([]);
+    // an item costs less than the area that sums it up
     expect(hidden).toEqual([
-      { level: 'dimension', key: 'd', group: 'direct_report' },
-      { level: 'dimension', key: 'd', group: 'others' },
+      { level: 'item', key: 'a', group: 'direct_report' },
+      { level: 'item', key: 'a', group: 'others' },
     ]);
   });
 

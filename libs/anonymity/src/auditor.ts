@@ -269,12 +269,13 @@ class AuditContext {
     if (modular === rank && beyond.size === 0) {
       return []; // the large classes alone carry every shown figure
     }
-    // Cheapest first: a dimension figure (it links the items), a group before others, the
-    // smallest; among those, first the ones whose hiding alone ends this combination.
+    // Cheapest first: an item before the area that sums it up (the area is what a manager reads
+    // first, and in the trend), a group before others, the smallest; among those, first the
+    // ones whose hiding alone ends this combination.
     const byCost = (candidates: Row[]) =>
       [...candidates].sort(
         (a, b) =>
-          Number(a.figure.level === 'item') - Number(b.figure.level === 'item') ||
+          Number(a.figure.level === 'dimension') - Number(b.figure.level === 'dimension') ||
           Number(a.figure.group === 'others') - Number(b.figure.group === 'others') ||
           a.respondents.size - b.respondents.size ||
           hideRank(a.figure.group) - hideRank(b.figure.group),

@@ -125,14 +125,16 @@ describe('aggregate', () => {
     expect(report.groups.find((g) => g.group === 'direct_report')?.shown).toBe(true);
     expect(report.items[0]?.scores.direct_report).toBeNull();
     expect(report.items[0]?.scores.others).toBeNull();
-    expect(report.items[1]?.scores.direct_report).toMatchObject({ n: 3 });
     // The dimension has 3 respondents, one of whom answered b only: its mean minus item b's
-    // would leave a combination of the other two people's answers, so the auditor hides it.
-    expect(report.dimensions[0]?.scores.direct_report).toBeNull();
-    expect(report.dimensions[0]?.scores.others).toBeNull();
+    // would leave a combination of the other two people's answers. The auditor hides item b,
+    // not the area: an item costs less than the area that sums it up.
+    expect(report.items[1]?.scores.direct_report).toBeNull();
+    expect(report.items[1]?.scores.others).toBeNull();
+    expect(report.dimensions[0]?.scores.direct_report).toMatchObject({ n: 3 });
+    expect(report.dimensions[0]?.scores.others).toMatchObject({ n: 3 });
     expect(report.secondarySuppression).toEqual([
-      { level: 'dimension', key: 'd', group: 'direct_report' },
-      { level: 'dimension', key: 'd', group: 'others' },
+      { level: 'item', key: 'b', group: 'direct_report' },
+      { level: 'item', key: 'b', group: 'others' },
     ]);
   });
 
@@ -187,7 +189,7 @@ describe('aggregate across levels (rule 4)', () => {
     };
   };
 
-  it('one of four direct reports answers only the first item: the area no longer gives that answer away', () => {
+  it('one of four direct reports answers only the first item: the figures no longer give that answer away', () => {
     const example = input(
       {},
       ['a', 'b', 'c', 'd', 'e'],
@@ -199,11 +201,17 @@ describe('aggregate across levels (rule 4)', () => {
       ],
     );
     const report = aggregate(example);
-    // every item is still shown for the direct reports (n = 4, 3, 3, 3, 3) ...
-    expect(report.items.map((item) => item.scores.direct_report?.n)).toEqual([4, 3, 3, 3, 3]);
-    // ... but the area's mean minus the items' would be that one person's answer
-    expect(report.dimensions[0]?.scores.direct_report).toBeNull();
-    expect(report.dimensions[0]?.scores.others).toBeNull();
+    // the area (n = 4) and every item (n = 4, 3, 3, 3, 3) pass rule 3, but the area's mean
+    // minus the items' would be that one person's answer: the first item is hidden
+    expect(report.items.map((item) => item.scores.direct_report?.n)).toEqual([
+      undefined,
+      3,
+      3,
+      3,
+      3,
+    ]);
+    expect(report.items[0]?.scores.others).toBeNull();
+    expect(report.dimensions[0]?.scores.direct_report).toMatchObject({ n: 4 });
     expect(bruteForceLeaks(example, report)).toEqual([]);
   });
 
