@@ -1,5 +1,4 @@
-import type { AuditContext } from './audit-context';
-import { hideRank } from './audit-context';
+import { type AuditContext, hideRank } from './audit-context';
 import type { FigureRef, Finding, ShownFigures } from './auditor';
 import { exactRank, IntegerMatrix, ModularBasis } from './linear-algebra';
 
