@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
-import { parsePeopleCsv, PersonRecord } from './people-csv';
+import { parsePeopleCsv } from './people-csv';
+import type { PersonRecord } from './people-csv-format';
 import { ChangedField, changedFields, ExistingPerson, planImport } from './people-import';
 import { PeopleRepository, PersonFields, PersonSummary } from './people.repository';
 import {
