@@ -5,7 +5,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { CreateCampaignDto, RELATIONSHIPS } from '@ledarspegel/campaigns';
-import { fieldText as text, Form } from '../views/texts';
+import { fieldText as text, Form } from '../views/form';
 
 export interface CampaignFormValues {
   name: string;

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleController } from '../session/console-controller.decorator';
 import { ConsoleSession } from '../session/console-session';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { CampaignId } from './campaign-id.param';
 import { CampaignPages } from './campaign-pages.service';
 import { CampaignReports } from './campaign-reports.service';

@@ -10,7 +10,8 @@ import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
 import { progressView } from '../views/progress.view';
 import { resultsView } from '../views/results.view';
-import { Form, percent } from '../views/texts';
+import type { Form } from '../views/form';
+import { percent } from '../views/percent';
 import { CampaignSetup } from './campaign-setup.service';
 
 /** A campaign's own page: its raters while a draft, its progress while open, its results once closed; and the close. */

@@ -9,7 +9,7 @@ import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
 import { campaignFormView } from '../views/campaign-form.view';
 import { campaignListView } from '../views/campaign-list.view';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import {
   CampaignFormValues,
   defaultValues,

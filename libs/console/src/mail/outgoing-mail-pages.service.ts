@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@ledarspegel/core';
 import { ConsoleView, file, page } from '../rendering/console-view';
 import { mailListView } from '../views/mail.view';
-import { Form, positiveInt } from '../views/texts';
+import { Form, positiveInt } from '../views/form';
 import { OutgoingMail } from './outgoing-mail';
 
-/** The trial mailbox: the e-mails a install without SMTP_URL wrote to files, survey links masked. */
+/** The trial mailbox: the e-mails an install without SMTP_URL wrote to files, survey links masked. */
 @Injectable()
 export class OutgoingMailPages {
   constructor(private readonly mail: OutgoingMail) {}

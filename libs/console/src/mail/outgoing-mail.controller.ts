@@ -2,7 +2,7 @@ import { Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleController } from '../session/console-controller.decorator';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { OutgoingMailPages } from './outgoing-mail-pages.service';
 
 /** The outgoing mail of a trial install without SMTP_URL. */

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError, MAX_CSV_BYTES } from '@ledarspegel/core';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 
 /** An uploaded people file waits this long between its preview and "apply". */
 const KEEP_MS = 60 * 60 * 1000;

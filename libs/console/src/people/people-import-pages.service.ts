@@ -8,7 +8,7 @@ import { ConsoleForms } from '../session/console-forms';
 import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
 import { importPreviewView } from '../views/people.view';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { ImportUploads, readCsvUpload } from './import-uploads';
 
 const importForm = (status: number, context: Record<string, unknown>): PageView =>

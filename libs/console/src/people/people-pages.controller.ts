@@ -5,7 +5,7 @@ import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleController } from '../session/console-controller.decorator';
 import { ConsoleSession, MultipartForm } from '../session/console-session';
 import { CONSOLE_UPLOAD } from '../session/console-uploads';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { PeopleImportPages } from './people-import-pages.service';
 import { PeoplePages } from './people-pages.service';
 

@@ -4,7 +4,7 @@ import { ConsoleView, page } from '../rendering/console-view';
 import type { ConsoleSession } from '../session/console-session';
 import { organisationTree } from '../views/organisation-tree.view';
 import { PEOPLE_PAGE_SIZE, peopleFilters, peopleListView, peopleQuery } from '../views/people.view';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 
 /** The organisation: a list to search, or the tree by manager. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { csrfMatches } from '@ledarspegel/auth';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { ConsoleSession, FormRefused } from './console-session';
 
 /**

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AdminSessionsService } from '@ledarspegel/auth';
 import { SESSION_COOKIE } from '../cookies';
 import { ConsolePages } from '../rendering/console-pages';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { ConsoleForms } from './console-forms';
 import {
   CONSOLE_ACCESS,

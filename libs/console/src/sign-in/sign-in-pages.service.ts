@@ -3,7 +3,7 @@ import { AdminSessionsService } from '@ledarspegel/auth';
 import { ConsoleView, page, PageView, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
-import { fieldText, Form } from '../views/texts';
+import { fieldText, Form } from '../views/form';
 
 /** Where to go after signing in: a console path, never another site. */
 export function safeNext(next: unknown): string {

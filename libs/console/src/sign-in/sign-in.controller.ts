@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../cookies';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleController } from '../session/console-controller.decorator';
 import { ConsoleSession, SignInRoute } from '../session/console-session';
-import type { Form } from '../views/texts';
+import type { Form } from '../views/form';
 import { SignInPages } from './sign-in-pages.service';
 
 /** Signing in and out of the console. */

@@ -1,6 +1,7 @@
 import type { ImportPreview, PeoplePageResponseDto } from '@ledarspegel/people';
+import { Form, positiveInt } from './form';
 import { pager } from './pager';
-import { Form, positiveInt, Texts } from './texts';
+import type { Texts } from './texts';
 
 export const PEOPLE_PAGE_SIZE = 50;
 

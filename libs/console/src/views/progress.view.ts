@@ -1,5 +1,6 @@
 import type { CampaignResponseDto, ProgressDto } from '@ledarspegel/campaigns';
-import { percent, Texts } from './texts';
+import { percent } from './percent';
+import type { Texts } from './texts';
 
 /** Managers in the progress chart: the lowest response rates (all are in the table). */
 export const LOWEST_SHOWN = 15;

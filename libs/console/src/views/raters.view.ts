@@ -6,7 +6,8 @@ import {
   RELATIONSHIPS,
 } from '@ledarspegel/campaigns';
 import type { Language } from '@ledarspegel/templates';
-import { Form, Texts } from './texts';
+import type { Form } from './form';
+import type { Texts } from './texts';
 
 /** Subjects with a group below k (not counting the note that the manager is within others). */
 export const belowThreshold = (preview: RatersPreviewDto): number =>

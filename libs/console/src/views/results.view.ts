@@ -2,7 +2,7 @@ import type { CampaignResponseDto } from '@ledarspegel/campaigns';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { OrganisationSummary } from '@ledarspegel/reports';
 import type { Language } from '@ledarspegel/templates';
-import { percent } from './texts';
+import { percent } from './percent';
 
 /** Colour bands of the heatmap: light tints, dark text, the figure always written out. */
 export function heatClass(mean: number): string {
