@@ -8,10 +8,10 @@ import { ConsolePages } from '../rendering/console-pages';
 import { campaignPage, ConsoleView, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
-import { progressView } from '../views/progress.view';
-import { resultsView } from '../views/results.view';
 import type { Form } from '../views/form';
 import { percent } from '../views/percent';
+import { progressView } from '../views/progress.view';
+import { resultsView } from '../views/results.view';
 import { CampaignSetup } from './campaign-setup.service';
 
 /** A campaign's own page: its raters while a draft, its progress while open, its results once closed; and the close. */

@@ -5,9 +5,9 @@ import { ConsolePages } from '../rendering/console-pages';
 import { campaignPage, ConsoleView, message, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
+import type { Form } from '../views/form';
 import { launchView, raterForm, sampleRater, setupView } from '../views/raters.view';
 import { surveyPreviewView } from '../views/survey-preview.view';
-import type { Form } from '../views/form';
 
 /**
  * Steps 2 and 3 of a campaign, while it is a draft: the raters per subject with the below-k

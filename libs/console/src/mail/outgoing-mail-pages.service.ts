@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@ledarspegel/core';
 import { ConsoleView, file, page } from '../rendering/console-view';
-import { mailListView } from '../views/mail.view';
 import { Form, positiveInt } from '../views/form';
+import { mailListView } from '../views/mail.view';
 import { OutgoingMail } from './outgoing-mail';
 
 /** The trial mailbox: the e-mails an install without SMTP_URL wrote to files, survey links masked. */

@@ -7,8 +7,8 @@ import { ConsoleView, page, PageView } from '../rendering/console-view';
 import { ConsoleForms } from '../session/console-forms';
 import { expectedError } from '../session/console-page.filter';
 import type { ConsoleSession } from '../session/console-session';
-import { importPreviewView } from '../views/people.view';
 import type { Form } from '../views/form';
+import { importPreviewView } from '../views/people.view';
 import { ImportUploads, readCsvUpload } from './import-uploads';
 
 const importForm = (status: number, context: Record<string, unknown>): PageView =>

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PeopleRepository, PeopleService } from '@ledarspegel/people';
 import { ConsoleView, page } from '../rendering/console-view';
 import type { ConsoleSession } from '../session/console-session';
+import type { Form } from '../views/form';
 import { organisationTree } from '../views/organisation-tree.view';
 import { PEOPLE_PAGE_SIZE, peopleFilters, peopleListView, peopleQuery } from '../views/people.view';
-import type { Form } from '../views/form';
 
 /** The organisation: a list to search, or the tree by manager. */
 @Injectable()
