@@ -4,17 +4,53 @@ import { CampaignsModule } from '@ledarspegel/campaigns';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ReportsModule } from '@ledarspegel/reports';
-import { CampaignPagesController } from './campaign-pages.controller';
-import { ConsoleController } from './console.controller';
-import { ConsolePages } from './console-pages';
-import { ConsoleUploads } from './console-uploads';
-import { ImportUploads } from './import-uploads';
-import { OutgoingMail } from './outgoing-mail';
+import { CampaignPagesController } from './campaigns/campaign-pages.controller';
+import { CampaignPages } from './campaigns/campaign-pages.service';
+import { CampaignReports } from './campaigns/campaign-reports.service';
+import { CampaignSetup } from './campaigns/campaign-setup.service';
+import { CampaignWizardController } from './campaigns/campaign-wizard.controller';
+import { CampaignWizard } from './campaigns/campaign-wizard.service';
+import { OutgoingMail } from './mail/outgoing-mail';
+import { OutgoingMailPages } from './mail/outgoing-mail-pages.service';
+import { OutgoingMailController } from './mail/outgoing-mail.controller';
+import { ImportUploads } from './people/import-uploads';
+import { PeopleImportPages } from './people/people-import-pages.service';
+import { PeoplePagesController } from './people/people-pages.controller';
+import { PeoplePages } from './people/people-pages.service';
+import { ConsolePages } from './rendering/console-pages';
+import { ConsoleForms } from './session/console-forms';
+import { ConsoleUploads } from './session/console-uploads';
+import { SignInPages } from './sign-in/sign-in-pages.service';
+import { SignInController } from './sign-in/sign-in.controller';
 
-/** The HR web console under /admin. */
+/**
+ * The HR web console under /admin. Each page family is a controller of one-line routes and a
+ * page service that answers a ConsoleView; views/ holds the pure view models; the session guard
+ * and the page filter (session/) do the checks and the error pages for all of them.
+ */
 @Module({
   imports: [AuthModule, PeopleModule, CampaignsModule, QuestionnairesModule, ReportsModule],
-  controllers: [ConsoleController, CampaignPagesController],
-  providers: [ConsolePages, ConsoleUploads, ImportUploads, OutgoingMail],
+  controllers: [
+    SignInController,
+    PeoplePagesController,
+    CampaignWizardController,
+    CampaignPagesController,
+    OutgoingMailController,
+  ],
+  providers: [
+    ConsolePages,
+    ConsoleForms,
+    ConsoleUploads,
+    ImportUploads,
+    OutgoingMail,
+    OutgoingMailPages,
+    SignInPages,
+    PeoplePages,
+    PeopleImportPages,
+    CampaignWizard,
+    CampaignSetup,
+    CampaignPages,
+    CampaignReports,
+  ],
 })
 export class ConsoleModule {}

@@ -10,73 +10,17 @@ import {
   showUnsafeCharacters,
 } from '@ledarspegel/text';
 import { isPlainEmailAddress } from './email-address';
-
-export const PEOPLE_CSV_COLUMNS = [
-  'employee_id',
-  'name',
-  'email',
-  'manager_employee_id',
-  'unit',
-  'locale',
-] as const;
-export type PeopleCsvColumn = (typeof PEOPLE_CSV_COLUMNS)[number];
-const REQUIRED_COLUMNS: readonly PeopleCsvColumn[] = [
-  'employee_id',
-  'name',
-  'email',
-  'manager_employee_id',
-  'unit',
-];
-
-export type Locale = 'sv' | 'en';
-
-export interface PersonRecord {
-  employeeId: string;
-  name: string;
-  email: string;
-  managerEmployeeId: string | null;
-  unit: string;
-  locale: Locale;
-  /** the row in the file, header = 1 */
-  row: number;
-}
-
-export type PeopleCsvErrorCode =
-  | 'malformed'
-  | 'missing_column'
-  | 'unknown_column'
-  | 'required'
-  | 'invalid_email'
-  | 'unsafe_character'
-  | 'invalid_locale'
-  | 'too_long'
-  | 'duplicate_employee_id'
-  | 'duplicate_email'
-  | 'unknown_manager'
-  | 'self_manager'
-  | 'reporting_cycle'
-  | 'empty_file';
-
-export interface PeopleCsvError {
-  row: number;
-  field: string;
-  code: PeopleCsvErrorCode;
-  message: string;
-}
-
-export interface PeopleCsvResult {
-  people: PersonRecord[];
-  errors: PeopleCsvError[];
-}
-
-const MAX_LENGTH: Readonly<Record<PeopleCsvColumn, number>> = {
-  employee_id: 64,
-  name: 200,
-  email: 254,
-  manager_employee_id: 64,
-  unit: 200,
-  locale: 2,
-};
+import {
+  MAX_LENGTH,
+  PEOPLE_CSV_COLUMNS,
+  PeopleCsvColumn,
+  PeopleCsvError,
+  PeopleCsvErrorCode,
+  PeopleCsvResult,
+  PersonRecord,
+  REQUIRED_COLUMNS,
+} from './people-csv-format';
+import { findReportingCycles } from './reporting-cycles';
 
 function detectDelimiter(headerLine: string): ',' | ';' {
   const commas = headerLine.split(',').length;
@@ -87,42 +31,6 @@ function detectDelimiter(headerLine: string): ',' | ';' {
 function firstLine(text: string): string {
   const end = text.search(/\r?\n/);
   return end < 0 ? text : text.slice(0, end);
-}
-
-/**
- * Finds every reporting cycle (A reports to B ... reports to A). Iterative and linear, so a
- * 50,000-level chain neither overflows the stack nor takes long. Each cycle is listed once,
- * starting from its member that appears first in the input.
- */
-export function findReportingCycles(
-  people: ReadonlyArray<{ employeeId: string; managerEmployeeId: string | null }>,
-): string[][] {
-  const managerOf = new Map<string, string | null>();
-  for (const person of people) {
-    managerOf.set(person.employeeId, person.managerEmployeeId);
-  }
-  // 0 = unvisited, 1 = on the current walk, 2 = done
-  const state = new Map<string, 1 | 2>();
-  const cycles: string[][] = [];
-  for (const person of people) {
-    if (state.has(person.employeeId)) {
-      continue;
-    }
-    const walk: string[] = [];
-    let current: string | null | undefined = person.employeeId;
-    while (current != null && managerOf.has(current) && !state.has(current)) {
-      state.set(current, 1);
-      walk.push(current);
-      current = managerOf.get(current);
-    }
-    if (current != null && state.get(current) === 1) {
-      cycles.push(walk.slice(walk.indexOf(current)));
-    }
-    for (const id of walk) {
-      state.set(id, 2);
-    }
-  }
-  return cycles;
 }
 
 interface ParsedRecord {

@@ -1,5 +1,5 @@
 import { changedFields, ExistingPerson, planImport } from './people-import';
-import type { PersonRecord } from './people-csv';
+import type { PersonRecord } from './people-csv-format';
 
 const record = (employeeId: string, overrides: Partial<PersonRecord> = {}): PersonRecord => ({
   employeeId,

@@ -1,5 +1,5 @@
 import type { Person } from './person.entity';
-import type { PersonRecord } from './people-csv';
+import type { PersonRecord } from './people-csv-format';
 
 /** What an import changes, computed before anything is written. Pure. */
 export interface ImportPlan {

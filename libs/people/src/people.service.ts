@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { AdminActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
-import { parsePeopleCsv, PersonRecord } from './people-csv';
+import { parsePeopleCsv } from './people-csv';
+import type { PersonRecord } from './people-csv-format';
 import { ChangedField, changedFields, ExistingPerson, planImport } from './people-import';
-import { Person } from './person.entity';
+import { PeopleRepository, PersonFields, PersonSummary } from './people.repository';
 import {
   ImportResultDto,
   ListPeopleQueryDto,
@@ -13,27 +14,6 @@ import {
   PersonDetailResponseDto,
   toPersonResponse,
 } from './person.dto';
-
-/** Rows per multi-row INSERT: well below SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 500;
-const ID_CHUNK = 900;
-
-const EXISTING_FIELDS: (keyof ExistingPerson)[] = [
-  'id',
-  'employeeId',
-  'name',
-  'email',
-  'managerEmployeeId',
-  'unit',
-  'locale',
-  'active',
-];
-
-interface PersonSummary {
-  employeeId: string;
-  name: string;
-  unit: string;
-}
 
 /** What an import would do, person by person. */
 export interface ImportPreview {
@@ -43,15 +23,7 @@ export interface ImportPreview {
   unchanged: number;
 }
 
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < list.length; start += size) {
-    result.push(list.slice(start, start + size));
-  }
-  return result;
-}
-
-function fields(record: PersonRecord): Omit<ExistingPerson, 'id' | 'employeeId'> {
+function fields(record: PersonRecord): PersonFields {
   return {
     name: record.name,
     email: record.email,
@@ -66,7 +38,7 @@ function fields(record: PersonRecord): Omit<ExistingPerson, 'id' | 'employeeId'>
 export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Person) private readonly people: Repository<Person>,
+    private readonly people: PeopleRepository,
   ) {}
 
   /**
@@ -76,16 +48,16 @@ export class PeopleService {
    */
   async importCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportResultDto> {
     const people = this.parse(csv);
-    return transaction(this.dataSource, async (manager) => {
-      const existing = await manager.getRepository(Person).find({ select: EXISTING_FIELDS });
-      const plan = planImport(existing, people);
-      await this.insert(manager, plan.create);
+    return transaction(this.dataSource, async (tx) => {
+      const plan = planImport(await this.people.everyoneForImport(tx), people);
+      await this.people.insert(
+        tx,
+        plan.create.map((record) => ({ employeeId: record.employeeId, ...fields(record) })),
+      );
       for (const { id, record } of plan.update) {
-        await manager.update(Person, { id }, fields(record));
+        await this.people.update(tx, id, fields(record));
       }
-      for (const ids of chunks(plan.deactivate, ID_CHUNK)) {
-        await manager.update(Person, { id: In(ids) }, { active: false });
-      }
+      await this.people.deactivate(tx, plan.deactivate);
       return {
         created: plan.create.length,
         updated: plan.update.length,
@@ -98,10 +70,10 @@ export class PeopleService {
   /** What importing this file would change, without changing anything; the same errors. */
   async previewCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportPreview> {
     const people = this.parse(csv);
-    const existing = await this.people.find({ select: EXISTING_FIELDS });
+    const existing = await this.people.everyoneForImport();
     const plan = planImport(existing, people);
     const byId = new Map(existing.map((person) => [person.id, person]));
-    const summary = (p: { employeeId: string; name: string; unit: string }) => ({
+    const summary = (p: PersonSummary): PersonSummary => ({
       employeeId: p.employeeId,
       name: p.name,
       unit: p.unit,
@@ -134,26 +106,7 @@ export class PeopleService {
   }
 
   async list(_actor: AdminActor, query: ListPeopleQueryDto): Promise<PeoplePageResponseDto> {
-    const builder = this.people.createQueryBuilder('person');
-    if (query.status !== 'all') {
-      builder.andWhere('person.active = :active', { active: query.status === 'active' });
-    }
-    if (query.unit) {
-      builder.andWhere('person.unit = :unit', { unit: query.unit });
-    }
-    if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(
-        "(LOWER(person.name) LIKE :pattern ESCAPE '\\' OR LOWER(person.email) LIKE :pattern ESCAPE '\\' OR LOWER(person.employeeId) LIKE :pattern ESCAPE '\\')",
-        { pattern },
-      );
-    }
-    const [items, total] = await builder
-      .orderBy('person.name', 'ASC')
-      .addOrderBy('person.employeeId', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.people.search(query);
     return {
       items: items.map(toPersonResponse),
       total,
@@ -163,24 +116,13 @@ export class PeopleService {
   }
 
   async get(_actor: AdminActor, employeeId: string): Promise<PersonDetailResponseDto> {
-    const person = await this.people.findOneBy({ employeeId });
+    const person = await this.people.findByEmployeeId(employeeId);
     if (!person) {
       throw new DomainError('not_found', `No person with employee id '${employeeId}'.`);
     }
-    const reports = await this.people.find({
-      select: ['employeeId'],
-      where: { managerEmployeeId: employeeId, active: true },
-      order: { employeeId: 'ASC' },
-    });
-    return { ...toPersonResponse(person), directReports: reports.map((r) => r.employeeId) };
-  }
-
-  private async insert(manager: EntityManager, records: readonly PersonRecord[]): Promise<void> {
-    for (const chunk of chunks(records, INSERT_CHUNK)) {
-      await manager.insert(
-        Person,
-        chunk.map((record) => ({ employeeId: record.employeeId, ...fields(record) })),
-      );
-    }
+    return {
+      ...toPersonResponse(person),
+      directReports: await this.people.activeReportsOf(employeeId),
+    };
   }
 }

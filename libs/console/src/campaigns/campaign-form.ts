@@ -5,8 +5,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { CreateCampaignDto, RELATIONSHIPS } from '@ledarspegel/campaigns';
-
-export type Form = Record<string, unknown>;
+import { fieldText as text, Form } from '../views/form';
 
 export interface CampaignFormValues {
   name: string;
@@ -30,8 +29,6 @@ const list = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
     (v): v is string => typeof v === 'string',
   );
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 export function formValues(form: Form): CampaignFormValues {
   const mode = form.subjectsMode;
@@ -147,4 +144,26 @@ export async function toCreateCampaign(
     }
   }
   return { dto: problems.length === 0 ? dto : null, problems };
+}
+
+/**
+ * What the campaigns service refused (invalid, or a manager it did not find), as problems of the
+ * form's fields: `closesAt` is the closing day, anything about subjects is the subjects choice.
+ */
+export function serviceProblems(error: { message: string; details?: unknown }): FormProblem[] {
+  const details = Array.isArray(error.details)
+    ? (error.details as { field?: string; message?: string }[])
+    : [];
+  if (details.length === 0) {
+    return [{ field: 'subjects', message: error.message }];
+  }
+  return details.map((d) => ({
+    field:
+      d.field === 'closesAt'
+        ? 'closesOn'
+        : d.field?.startsWith('subjects')
+          ? 'subjects'
+          : (d.field ?? 'subjects'),
+    message: d.message ?? '',
+  }));
 }

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { DomainError } from '@ledarspegel/core';
+import { DomainError, MAX_CSV_BYTES } from '@ledarspegel/core';
+import type { Form } from '../views/form';
 
 /** An uploaded people file waits this long between its preview and "apply". */
 const KEEP_MS = 60 * 60 * 1000;
@@ -52,4 +54,26 @@ export class ImportUploads {
       }
     }
   }
+}
+
+/**
+ * The fields and the file of a console upload, read with the CSV size limit. A form that is
+ * not multipart has fields only. Throws Fastify's errors for a file too large or a broken body.
+ */
+export async function readCsvUpload(
+  request: FastifyRequest,
+): Promise<{ fields: Form; csv: Buffer | null }> {
+  if (!request.isMultipart()) {
+    return { fields: (request.body ?? {}) as Form, csv: null };
+  }
+  const fields: Form = {};
+  let csv: Buffer | null = null;
+  for await (const part of request.parts({ limits: { fileSize: MAX_CSV_BYTES, files: 1 } })) {
+    if (part.type === 'file') {
+      csv = await part.toBuffer();
+    } else {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  return { fields, csv };
 }

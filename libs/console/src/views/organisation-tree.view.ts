@@ -1,5 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { Person } from '@ledarspegel/people';
+/** A person in the organisation chart (people lib's OrganisationMember). */
+export interface Member {
+  employeeId: string;
+  name: string;
+  unit: string;
+  managerEmployeeId: string | null;
+}
 
 export interface TreeNode {
   employeeId: string;
@@ -11,21 +16,19 @@ export interface TreeNode {
   open: boolean;
 }
 
-/** The active organisation as a tree by manager, names in order; the top two levels open. */
-export async function organisationTree(dataSource: DataSource): Promise<TreeNode[]> {
-  const people = await dataSource.getRepository(Person).find({
-    select: ['employeeId', 'name', 'unit', 'managerEmployeeId'],
-    where: { active: true },
-    order: { name: 'ASC', employeeId: 'ASC' },
-  });
+/**
+ * The organisation as a tree by manager, in the order given (by name); the top two levels
+ * open. Someone whose manager is not among `members` is a root.
+ */
+export function organisationTree(members: readonly Member[]): TreeNode[] {
   const nodes = new Map<string, TreeNode>(
-    people.map((p) => [
+    members.map((p) => [
       p.employeeId,
       { employeeId: p.employeeId, name: p.name, unit: p.unit, reports: [], size: 0, open: false },
     ]),
   );
   const roots: TreeNode[] = [];
-  for (const person of people) {
+  for (const person of members) {
     const node = nodes.get(person.employeeId) as TreeNode;
     const manager = person.managerEmployeeId ? nodes.get(person.managerEmployeeId) : undefined;
     (manager ? manager.reports : roots).push(node);

@@ -5,8 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import { maskSurveyTokens } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError } from '@ledarspegel/core';
-
-export const MAIL_PAGE_SIZE = 50;
+import { MAIL_PAGE_SIZE } from '../views/mail.view';
 
 const recipients = (mail: ParsedMail): string =>
   mail.to

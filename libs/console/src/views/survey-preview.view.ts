@@ -1,0 +1,48 @@
+import type { CampaignResponseDto } from '@ledarspegel/campaigns';
+import type { Questionnaire } from '@ledarspegel/questionnaires';
+import { SurveyContext, surveyPageContext } from '@ledarspegel/responses';
+import type { Language } from '@ledarspegel/templates';
+import type { Texts } from './texts';
+
+/**
+ * The survey page as a rater sees it, for HR: the campaign's questionnaire with no token, no
+ * answers and nothing that can be sent, a direct report's wording or (`self`) the manager's own.
+ */
+export function surveyPreviewView(input: {
+  campaign: CampaignResponseDto;
+  questionnaire: Questionnaire;
+  self: boolean;
+  language: Language;
+  t: Texts;
+}) {
+  const { campaign, self, language, t } = input;
+  const survey: SurveyContext = {
+    assignment: { id: '', relationship: self ? 'self' : 'direct_report', answered: false },
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      anonymityThreshold: campaign.anonymityThreshold,
+      showManagerSeparately: campaign.showManagerSeparately,
+      closesAt: campaign.closesAt ? new Date(campaign.closesAt) : null,
+    },
+    subject: { id: '', name: t('survey.preview.subject') },
+    rater: { name: '', locale: language },
+    invitedInGroup: 0,
+    questionnaire: input.questionnaire,
+    language,
+  };
+  const labels = {
+    message: (_language: Language, key: string, parameters?: Record<string, unknown>) =>
+      t(key, parameters),
+  };
+  const empty = { answers: {}, comments: {} };
+  return {
+    ...surveyPageContext(labels, survey, '', empty, [], false),
+    preview: {
+      otherView: `/admin/campaigns/${campaign.id}/survey-preview${self ? '' : '?as=self'}`,
+      back: `/admin/campaigns/${campaign.id}`,
+    },
+    title: t('admin.campaign.surveyPreviewTitle', { name: campaign.name }),
+  };
+}

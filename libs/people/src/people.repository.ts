@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { ExistingPerson } from './people-import';
+import { ListPeopleQueryDto } from './person.dto';
+import { Person } from './person.entity';
+
+/** Rows per multi-row INSERT: well below SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 500;
+/** Ids per `IN (...)`. */
+const ID_CHUNK = 500;
+
+const EXISTING_FIELDS: (keyof ExistingPerson)[] = [
+  'id',
+  'employeeId',
+  'name',
+  'email',
+  'managerEmployeeId',
+  'unit',
+  'locale',
+  'active',
+];
+
+/** A person as a list names them. */
+export interface PersonSummary {
+  employeeId: string;
+  name: string;
+  unit: string;
+}
+
+/** A person in the organisation chart. */
+export interface OrganisationMember extends PersonSummary {
+  managerEmployeeId: string | null;
+}
+
+/** What an import writes about one person (the employee id is the key). */
+export type PersonFields = Omit<ExistingPerson, 'id' | 'employeeId'>;
+
+export type NewPerson = PersonFields & { employeeId: string };
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) {
+    result.push(list.slice(start, start + size));
+  }
+  return result;
+}
+
+/**
+ * The one door to the `person` table; other libs ask here rather than query it. A method that
+ * takes `tx` runs in the caller's transaction (another lib's too).
+ */
+@Injectable()
+export class PeopleRepository {
+  constructor(@InjectRepository(Person) private readonly people: Repository<Person>) {}
+
+  /** The units of the active organisation, in order. */
+  async units(): Promise<string[]> {
+    const rows = await this.people
+      .createQueryBuilder('p')
+      .select('DISTINCT p.unit', 'unit')
+      .where('p.active = :active', { active: true })
+      .orderBy('p.unit')
+      .getRawMany<{ unit: string }>();
+    return rows.map((row) => row.unit);
+  }
+
+  /** Active people with at least one active direct report, by name; only of `unit` if given. */
+  activeManagers(unit?: string, tx?: EntityManager): Promise<Person[]> {
+    const builder = this.repository(tx)
+      .createQueryBuilder('p')
+      .where('p.active = :active', { active: true })
+      .andWhere(
+        'EXISTS (SELECT 1 FROM person r WHERE r.manager_employee_id = p.employee_id AND r.active = :active)',
+      );
+    if (unit !== undefined) {
+      builder.andWhere('p.unit = :unit', { unit });
+    }
+    return builder.orderBy('p.name').addOrderBy('p.employeeId').getMany();
+  }
+
+  /** The unit of each of these people (active or not) that exists, by employee id. */
+  async unitsOf(employeeIds: readonly string[]): Promise<Map<string, string>> {
+    const units = new Map<string, string>();
+    for (const chunk of chunks([...new Set(employeeIds)], ID_CHUNK)) {
+      const people = await this.people.find({
+        select: ['employeeId', 'unit'],
+        where: { employeeId: In(chunk) },
+      });
+      for (const person of people) {
+        units.set(person.employeeId, person.unit);
+      }
+    }
+    return units;
+  }
+
+  /** Every active person with their manager, by name. */
+  activeOrganisation(): Promise<OrganisationMember[]> {
+    return this.people.find({
+      select: ['employeeId', 'name', 'unit', 'managerEmployeeId'],
+      where: { active: true },
+      order: { name: 'ASC', employeeId: 'ASC' },
+    });
+  }
+
+  /** One page of people by name, filtered by status, unit and a search in name, e-mail, id. */
+  search(query: ListPeopleQueryDto): Promise<[Person[], number]> {
+    const builder = this.people.createQueryBuilder('person');
+    if (query.status !== 'all') {
+      builder.andWhere('person.active = :active', { active: query.status === 'active' });
+    }
+    if (query.unit) {
+      builder.andWhere('person.unit = :unit', { unit: query.unit });
+    }
+    if (query.q) {
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        "(LOWER(person.name) LIKE :pattern ESCAPE '\\' OR LOWER(person.email) LIKE :pattern ESCAPE '\\' OR LOWER(person.employeeId) LIKE :pattern ESCAPE '\\')",
+        { pattern },
+      );
+    }
+    return builder
+      .orderBy('person.name', 'ASC')
+      .addOrderBy('person.employeeId', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+  }
+
+  findByEmployeeId(employeeId: string): Promise<Person | null> {
+    return this.people.findOneBy({ employeeId });
+  }
+
+  /** The employee ids of a manager's active direct reports, in order. */
+  async activeReportsOf(employeeId: string): Promise<string[]> {
+    const reports = await this.people.find({
+      select: ['employeeId'],
+      where: { managerEmployeeId: employeeId, active: true },
+      order: { employeeId: 'ASC' },
+    });
+    return reports.map((report) => report.employeeId);
+  }
+
+  /** Everyone, active or not, as an import compares them with a file. */
+  everyoneForImport(tx?: EntityManager): Promise<ExistingPerson[]> {
+    return this.repository(tx).find({ select: EXISTING_FIELDS });
+  }
+
+  async insert(tx: EntityManager, people: readonly NewPerson[]): Promise<void> {
+    for (const chunk of chunks(people, INSERT_CHUNK)) {
+      await tx.insert(Person, chunk);
+    }
+  }
+
+  async update(tx: EntityManager, id: string, fields: PersonFields): Promise<void> {
+    await tx.update(Person, { id }, fields);
+  }
+
+  /** Marks people inactive; nobody is ever deleted, so earlier campaigns keep their history. */
+  async deactivate(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    for (const chunk of chunks(ids, ID_CHUNK)) {
+      await tx.update(Person, { id: In(chunk) }, { active: false });
+    }
+  }
+
+  private repository(tx?: EntityManager): Repository<Person> {
+    return tx ? tx.getRepository(Person) : this.people;
+  }
+}
