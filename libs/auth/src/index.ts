@@ -12,3 +12,4 @@ export * from './public.decorator';
 export * from './sign-in-counter.entity';
 export * from './sign-in-limit';
 export * from './sign-in-throttle';
+export * from './signed-token';
