@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject } from '@nestjs/common';
-import { simpleParser } from 'mailparser';
 import { Command, CommandRunner } from 'nest-commander';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, projectRoot } from '@ledarspegel/core';
-import { OutboxDispatcher } from '@ledarspegel/mail';
+import { OutboxDispatcher, readEmlFile } from '@ledarspegel/mail';
 import { PeopleService } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ReportsService } from '@ledarspegel/reports';
@@ -106,7 +105,7 @@ export class DemoCommand extends CommandRunner {
     for (const file of fs
       .readdirSync(mailDir)
       .filter((name) => name.endsWith('.eml') && !before.has(name))) {
-      const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
+      const mail = await readEmlFile(path.join(mailDir, file));
       tokens.push(
         ...[...(mail.text ?? '').matchAll(/\/s\/([A-Za-z0-9_-]{32})/g)].map((m) => m[1] ?? ''),
       );
