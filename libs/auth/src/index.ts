@@ -1,4 +1,5 @@
 export * from './access-token';
+export * from './actor-access';
 export * from './admin-actor';
 export * from './admin-session.entity';
 export * from './admin-sessions.service';

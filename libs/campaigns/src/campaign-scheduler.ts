@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
@@ -34,7 +35,7 @@ export class CampaignScheduler {
       .find({ where: { status: 'open', closesAt: LessThanOrEqual(now) }, select: ['id'] });
     for (const { id } of due) {
       try {
-        await this.campaigns.close(null, id);
+        await this.campaigns.close(SYSTEM_ACTOR, id);
         closed += 1;
         this.logger.info({ campaignId: id }, 'campaign closed on its date');
       } catch (error) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { AdminActor } from '@ledarspegel/auth';
+import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
@@ -62,7 +62,8 @@ export class CampaignsService {
     private readonly storage: StorageSealer,
   ) {}
 
-  async create(_actor: AdminActor | null, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
+  async create(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
+    assertMayChange(actor);
     const questionnaire = this.questionnaireFor(dto.questionnaireKey);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
     if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
@@ -116,7 +117,8 @@ export class CampaignsService {
     }
   }
 
-  async list(_actor: AdminActor): Promise<CampaignResponseDto[]> {
+  async list(actor: ServiceActor): Promise<CampaignResponseDto[]> {
+    assertMayRead(actor);
     const campaigns = await this.dataSource
       .getRepository(Campaign)
       .find({ order: { createdAt: 'DESC' } });
@@ -127,12 +129,14 @@ export class CampaignsService {
     );
   }
 
-  async get(_actor: AdminActor, id: string): Promise<CampaignResponseDto> {
+  async get(actor: ServiceActor, id: string): Promise<CampaignResponseDto> {
+    assertMayRead(actor);
     const campaign = await this.find(id);
     return toCampaignResponse(campaign, await this.subjectsOf(campaign.id));
   }
 
-  async raters(_actor: AdminActor | null, id: string): Promise<RatersPreviewDto> {
+  async raters(actor: ServiceActor, id: string): Promise<RatersPreviewDto> {
+    assertMayRead(actor);
     const campaign = await this.find(id);
     const { raters, people } =
       campaign.status === 'draft'
@@ -141,11 +145,8 @@ export class CampaignsService {
     return this.preview(campaign, raters, people);
   }
 
-  async addRater(
-    _actor: AdminActor | null,
-    id: string,
-    dto: AddRaterDto,
-  ): Promise<RatersPreviewDto> {
+  async addRater(actor: ServiceActor, id: string, dto: AddRaterDto): Promise<RatersPreviewDto> {
+    assertMayChange(actor);
     return transaction(this.dataSource, async (manager) => {
       const campaign = await this.findDraft(manager, id);
       if (!campaign.raterGroups.includes(dto.relationship)) {
@@ -209,11 +210,12 @@ export class CampaignsService {
   }
 
   async removeRater(
-    _actor: AdminActor,
+    actor: ServiceActor,
     id: string,
     subjectEmployeeId: string,
     raterEmployeeId: string,
   ): Promise<void> {
+    assertMayChange(actor);
     await transaction(this.dataSource, async (manager) => {
       await this.findDraft(manager, id);
       const [subject, rater] = await Promise.all([
@@ -241,7 +243,8 @@ export class CampaignsService {
    * Freezes the raters and k, creates one assignment per rater and subject and one invitation
    * per rater, in one transaction. Launching again changes nothing and sends nothing.
    */
-  async launch(_actor: AdminActor | null, id: string): Promise<LaunchResultDto> {
+  async launch(actor: ServiceActor, id: string): Promise<LaunchResultDto> {
+    assertMayChange(actor);
     return transaction(this.dataSource, async (manager) => {
       const campaign = await manager.findOneBy(Campaign, { id });
       if (!campaign) {
@@ -299,7 +302,8 @@ export class CampaignsService {
    * the responses, then the assignments hand their counts to the tallies and forget who
    * answered; after the commit the storage is sealed (vacuum, WAL).
    */
-  async close(_actor: AdminActor | null, id: string): Promise<{ reports: number }> {
+  async close(actor: ServiceActor, id: string): Promise<{ reports: number }> {
+    assertMayChange(actor);
     const campaign = await this.find(id);
     if (campaign.status !== 'open') {
       throw new DomainError(
@@ -366,7 +370,8 @@ export class CampaignsService {
     await manager.update(Assignment, { campaignId: id }, { answered: false });
   }
 
-  async progress(_actor: AdminActor | null, id: string): Promise<ProgressDto> {
+  async progress(actor: ServiceActor, id: string): Promise<ProgressDto> {
+    assertMayRead(actor);
     const campaign = await this.find(id);
     const rows = campaign.status === 'closed' ? await this.talliesOf(id) : await this.countsOf(id);
     const subjects = await this.dataSource

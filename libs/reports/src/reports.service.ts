@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AdminActor } from '@ledarspegel/auth';
+import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
 import { Campaign, CampaignsService } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
 import { Person } from '@ledarspegel/people';
@@ -39,7 +39,8 @@ export class ReportsService implements OnModuleInit {
     this.campaigns.onClose((manager, campaign) => this.builder.build(manager, campaign));
   }
 
-  async get(_actor: AdminActor, campaignId: string, employeeId: string): Promise<ReportContent> {
+  async get(actor: ServiceActor, campaignId: string, employeeId: string): Promise<ReportContent> {
+    assertMayRead(actor);
     await this.closedCampaign(campaignId);
     const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
     const report = person
@@ -53,11 +54,12 @@ export class ReportsService implements OnModuleInit {
 
   /** The report as a PDF, in the subject's language unless one is asked for. */
   async pdf(
-    _actor: AdminActor | null,
+    actor: ServiceActor,
     campaignId: string,
     employeeId: string,
     language?: Language,
   ): Promise<Buffer> {
+    assertMayRead(actor);
     const campaign = await this.closedCampaign(campaignId);
     const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
     const report = person
@@ -77,7 +79,8 @@ export class ReportsService implements OnModuleInit {
     });
   }
 
-  async summary(_actor: AdminActor | null, campaignId: string): Promise<OrganisationSummary> {
+  async summary(actor: ServiceActor, campaignId: string): Promise<OrganisationSummary> {
+    assertMayRead(actor);
     const campaign = await this.closedCampaign(campaignId);
     const { managers, reports } = await this.campaignReports(campaign);
     const questionnaire = this.questionnaires.get(
@@ -93,12 +96,14 @@ export class ReportsService implements OnModuleInit {
     );
   }
 
-  async exportCsv(_actor: AdminActor, campaignId: string): Promise<string> {
+  async exportCsv(actor: ServiceActor, campaignId: string): Promise<string> {
+    assertMayRead(actor);
     const { managers, reports } = await this.campaignReports(await this.closedCampaign(campaignId));
     return toCsv(exportRows(managers, reports));
   }
 
-  async exportXlsx(_actor: AdminActor, campaignId: string): Promise<Buffer> {
+  async exportXlsx(actor: ServiceActor, campaignId: string): Promise<Buffer> {
+    assertMayRead(actor);
     const campaign = await this.closedCampaign(campaignId);
     const { managers, reports } = await this.campaignReports(campaign);
     const workbook = new ExcelJS.Workbook();
