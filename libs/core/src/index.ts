@@ -13,3 +13,4 @@ export * from './validation';
 export * from './transaction';
 export * from './upload-gate';
 export * from './error.filter';
+export * from './raw-query';
