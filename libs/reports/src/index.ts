@@ -12,3 +12,4 @@ export * from './report-link';
 export * from './pdf/pdf-pool';
 export * from './report-pdf.renderer';
 export * from './report-page';
+export * from './report.repository';

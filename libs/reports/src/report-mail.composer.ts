@@ -1,7 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Campaign } from '@ledarspegel/campaigns';
+import { CampaignRepository, PeopleDirectory } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import {
   MessageComposer,
@@ -9,19 +7,20 @@ import {
   OutboxMessage,
   PermanentMailError,
 } from '@ledarspegel/mail';
-import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { readAuditedReport } from './report-content';
 import { ReportPdfRenderer } from './report-pdf.renderer';
 import { REPORT_LINK_TTL_SECONDS, signReportLink } from './report-link';
-import { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
 
 /** The e-mail a manager gets when a campaign closes: the PDF attached and a link to the web view. */
 @Injectable()
 export class ReportMailComposer implements MessageComposer, OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly people: PeopleDirectory,
+    private readonly reports: ReportRepository,
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
@@ -39,15 +38,15 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       subjectId: string;
     };
     const [campaign, person, report] = await Promise.all([
-      this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId }),
-      this.dataSource.getRepository(Person).findOneBy({ id: subjectId }),
-      this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId }),
+      this.campaigns.find(campaignId),
+      this.people.byId(subjectId),
+      this.reports.content(campaignId, subjectId),
     ]);
     if (!campaign || !person || !report) {
       throw new PermanentMailError('the report no longer exists');
     }
     const language = toLanguage(person.locale);
-    const content = readAuditedReport(report.content);
+    const content = readAuditedReport(report);
     const pdf = await this.pdfRenderer.render({
       report: content,
       questionnaire: this.questionnaires.get(

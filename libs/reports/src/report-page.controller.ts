@@ -1,18 +1,15 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Public } from '@ledarspegel/auth';
-import { Campaign } from '@ledarspegel/campaigns';
+import { CampaignRepository, PeopleDirectory } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { readAuditedReport } from './report-content';
 import { verifyReportLink } from './report-link';
 import { reportPageContext } from './report-page';
-import { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
 
 /** The manager's own report on the web, by the signed link in the report e-mail. */
 @ApiExcludeController()
@@ -20,7 +17,9 @@ import { Report } from './report.entity';
 @Controller('reports')
 export class ReportPageController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly people: PeopleDirectory,
+    private readonly reports: ReportRepository,
     private readonly templates: TemplateRenderer,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,11 +34,9 @@ export class ReportPageController {
     );
     const [report, person, campaign] = link
       ? await Promise.all([
-          this.dataSource
-            .getRepository(Report)
-            .findOneBy({ campaignId: link.campaignId, subjectId: link.subjectId }),
-          this.dataSource.getRepository(Person).findOneBy({ id: link.subjectId }),
-          this.dataSource.getRepository(Campaign).findOneBy({ id: link.campaignId }),
+          this.reports.content(link.campaignId, link.subjectId),
+          this.people.byId(link.subjectId),
+          this.campaigns.find(link.campaignId),
         ])
       : [null, null, null];
     const language = toLanguage(person?.locale);
@@ -59,7 +56,7 @@ export class ReportPageController {
       campaign.questionnaireVersion,
     );
     const context = reportPageContext(
-      readAuditedReport(report.content),
+      readAuditedReport(report),
       questionnaire,
       language,
       (key, parameters) => this.templates.message(language, key, parameters),

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CampaignsModule } from '@ledarspegel/campaigns';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
-import { ResponseSealingModule } from '@ledarspegel/responses';
+import { ResponseStorageModule } from '@ledarspegel/responses';
 import { ReportBuilder } from './report-builder';
 import { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
 import { ReportMailComposer } from './report-mail.composer';
 import { ReportPdfRenderer } from './report-pdf.renderer';
 import { ReportPageController } from './report-page.controller';
@@ -16,10 +17,17 @@ import { ReportsService } from './reports.service';
     TypeOrmModule.forFeature([Report]),
     CampaignsModule,
     QuestionnairesModule,
-    ResponseSealingModule,
+    ResponseStorageModule,
   ],
   controllers: [ReportsController, ReportPageController],
-  providers: [ReportBuilder, ReportsService, ReportMailComposer, ReportPdfRenderer],
-  exports: [ReportsService, ReportPdfRenderer],
+  providers: [
+    ReportRepository,
+    ReportBuilder,
+    ReportsService,
+    ReportMailComposer,
+    ReportPdfRenderer,
+  ],
+  // ReportBuilder: the reports port of libs/campaigns, which each app provides with it
+  exports: [ReportsService, ReportPdfRenderer, ReportBuilder],
 })
 export class ReportsModule {}

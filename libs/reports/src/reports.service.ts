@@ -1,10 +1,12 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
-import { Campaign, CampaignsService } from '@ledarspegel/campaigns';
+import {
+  Campaign,
+  CampaignRepository,
+  CampaignSubjectRepository,
+  PeopleDirectory,
+} from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
-import { Person } from '@ledarspegel/people';
 import ExcelJS from 'exceljs';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
@@ -20,36 +22,29 @@ import {
 } from './organisation-summary';
 import { readAuditedReport, ReportContent } from './report-content';
 import { ReportPdfRenderer } from './report-pdf.renderer';
-import { ReportBuilder } from './report-builder';
-import { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
 
 @Injectable()
-export class ReportsService implements OnModuleInit {
+export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly campaigns: CampaignsService,
-    private readonly builder: ReportBuilder,
+    private readonly campaigns: CampaignRepository,
+    private readonly subjects: CampaignSubjectRepository,
+    private readonly people: PeopleDirectory,
+    private readonly reports: ReportRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly templates: TemplateRenderer,
     private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
 
-  /** Every close (by HR or on its date) builds the reports in the closing transaction. */
-  onModuleInit(): void {
-    this.campaigns.onClose((manager, campaign) => this.builder.build(manager, campaign));
-  }
-
   async get(actor: ServiceActor, campaignId: string, employeeId: string): Promise<ReportContent> {
     assertMayRead(actor);
     await this.closedCampaign(campaignId);
-    const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
-    const report = person
-      ? await this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId: person.id })
-      : null;
+    const person = await this.people.byEmployeeId(employeeId);
+    const report = person ? await this.reports.content(campaignId, person.id) : null;
     if (!report) {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
-    return readAuditedReport(report.content);
+    return readAuditedReport(report);
   }
 
   /** The report as a PDF, in the subject's language unless one is asked for. */
@@ -61,16 +56,14 @@ export class ReportsService implements OnModuleInit {
   ): Promise<Buffer> {
     assertMayRead(actor);
     const campaign = await this.closedCampaign(campaignId);
-    const person = await this.dataSource.getRepository(Person).findOneBy({ employeeId });
-    const report = person
-      ? await this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId: person.id })
-      : null;
+    const person = await this.people.byEmployeeId(employeeId);
+    const report = person ? await this.reports.content(campaignId, person.id) : null;
     if (!person || !report) {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
     const chosen = language ?? toLanguage(person.locale);
     return this.pdfRenderer.render({
-      report: readAuditedReport(report.content),
+      report: readAuditedReport(report),
       questionnaire: this.questionnaires.get(
         campaign.questionnaireKey,
         campaign.questionnaireVersion,
@@ -121,7 +114,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   private async closedCampaign(campaignId: string): Promise<Campaign> {
-    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId });
+    const campaign = await this.campaigns.find(campaignId);
     if (!campaign) {
       throw new DomainError('not_found', `No campaign ${campaignId}.`);
     }
@@ -135,43 +128,9 @@ export class ReportsService implements OnModuleInit {
   private async campaignReports(
     campaign: Campaign,
   ): Promise<{ managers: ManagerInfo[]; reports: Map<string, StoredReport> }> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select(['p.employee_id AS "employeeId"', 'p.name AS "name"', 'p.unit AS "unit"'])
-      .addSelect('SUM(t.invited)', 'invited')
-      .addSelect('SUM(t.responded)', 'responded')
-      .from('campaign_subject', 's')
-      .innerJoin('person', 'p', 'p.id = s.person_id')
-      // closed, so sealed: the tallies hold the counts, the assignments no longer know them
-      .leftJoin(
-        'subject_tally',
-        't',
-        't.campaign_id = s.campaign_id AND t.subject_id = s.person_id',
-      )
-      .where('s.campaign_id = :id', { id: campaign.id })
-      .groupBy('p.employee_id')
-      .addGroupBy('p.name')
-      .addGroupBy('p.unit')
-      .orderBy('p.name', 'ASC')
-      .getRawMany<{
-        employeeId: string;
-        name: string;
-        unit: string;
-        invited: string | number | null;
-        responded: string | number | null;
-      }>();
-    const managers = rows.map((row) => ({
-      employeeId: row.employeeId,
-      name: row.name,
-      unit: row.unit,
-      invited: Number(row.invited ?? 0),
-      responded: Number(row.responded ?? 0),
-    }));
-    const stored = await this.dataSource
-      .getRepository(Report)
-      .find({ where: { campaignId: campaign.id }, select: ['content'] });
+    const managers = await this.subjects.tallied(campaign.id);
     const reports = new Map<string, StoredReport>();
-    for (const { content } of stored) {
+    for (const content of await this.reports.contents(campaign.id)) {
       const report = readAuditedReport(content);
       reports.set(report.subject.employeeId, report);
     }

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CampaignsModule } from '@ledarspegel/campaigns';
+import { Draft } from './draft.entity';
+import { SurveyResponse } from './response.entity';
+import { ResponseRepository } from './response.repository';
 import { ResponseSealer } from './response-sealer';
 
-/** Sealing alone, for the reports that call it at close, without the survey pages. */
+/** The responses and drafts, and their sealing at close, without the survey pages. */
 @Module({
-  providers: [ResponseSealer],
-  exports: [ResponseSealer],
+  imports: [TypeOrmModule.forFeature([SurveyResponse, Draft]), CampaignsModule],
+  providers: [ResponseRepository, ResponseSealer],
+  exports: [ResponseRepository, ResponseSealer],
 })
-export class ResponseSealingModule {}
+export class ResponseStorageModule {}
