@@ -4,13 +4,15 @@ import { CampaignsModule } from '@ledarspegel/campaigns';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ResponseStorageModule } from '@ledarspegel/responses';
 import { ReportBuilder } from './report-builder';
-import { Report } from './report.entity';
-import { ReportRepository } from './report.repository';
-import { ReportMailComposer } from './report-mail.composer';
-import { ReportPdfRenderer } from './report-pdf.renderer';
 import { ReportPageController } from './report-page.controller';
+import { Report } from './report.entity';
+import { ReportLoader } from './report.loader';
+import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportHtmlRenderer } from './renderers/html/report-html.renderer';
+import { ReportMailComposer } from './renderers/mail/report-mail.composer';
+import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
 
 @Module({
   imports: [
@@ -22,10 +24,12 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController, ReportPageController],
   providers: [
     ReportRepository,
+    ReportLoader,
     ReportBuilder,
     ReportsService,
-    ReportMailComposer,
     ReportPdfRenderer,
+    ReportHtmlRenderer,
+    ReportMailComposer,
   ],
   // ReportBuilder: the reports port of libs/campaigns, which each app provides with it
   exports: [ReportsService, ReportPdfRenderer, ReportBuilder],
