@@ -24,8 +24,9 @@ export interface StoredDraft {
   comments: string;
 }
 
-const INSERT = `INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")
-  VALUES (:id, :campaignId, :subjectId, :group, :answers, :comments)`;
+const INSERT_INTO =
+  'INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")';
+const INSERT = `${INSERT_INTO} VALUES (:id, :campaignId, :subjectId, :group, :answers, :comments)`;
 const DELETE_DRAFT = 'DELETE FROM "draft" WHERE "assignment_id" = :id';
 const READ_DRAFT = 'SELECT "answers", "comments" FROM "draft" WHERE "assignment_id" = :id';
 const SEALED_CHUNK = 200;
@@ -95,11 +96,7 @@ export class ResponseRepository {
         );
         return `(${placeholders.join(', ')})`;
       });
-      await tx.query(
-        `INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")
-         VALUES ${tuples.join(', ')}`,
-        values,
-      );
+      await tx.query(`${INSERT_INTO} VALUES ${tuples.join(', ')}`, values);
     }
   }
 
