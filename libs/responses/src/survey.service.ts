@@ -6,7 +6,7 @@ import {
   AssignmentRepository,
   hashSurveyToken,
   looksLikeSurveyToken,
-  Relationship,
+  SurveyLink,
   TallyRepository,
 } from '@ledarspegel/campaigns';
 import { AppLogger, Clock, CLOCK, DomainError, LOGGER, transaction } from '@ledarspegel/core';
@@ -21,21 +21,9 @@ import {
   SurveyAnswers,
 } from './survey-form';
 
-/** What one survey link leads to, read in one query. */
-export interface SurveyContext {
-  assignment: { id: string; relationship: Relationship; answered: boolean };
-  campaign: {
-    id: string;
-    name: string;
-    status: string;
-    anonymityThreshold: number;
-    showManagerSeparately: boolean;
-    closesAt: Date | null;
-  };
-  subject: { id: string; name: string };
-  rater: { name: string; locale: string };
-  /** raters of the same group for the same subject, frozen at launch */
-  invitedInGroup: number;
+/** What one survey link leads to (read in one query), with its questionnaire and language. */
+export interface SurveyContext extends Omit<SurveyLink, 'campaign'> {
+  campaign: Omit<SurveyLink['campaign'], 'questionnaireKey' | 'questionnaireVersion'>;
   questionnaire: Questionnaire;
   language: Language;
 }
