@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../apps/api/src/create-api-app';
-import { AdminUsersService } from '@ledarspegel/auth';
+import { AdminUsersService, SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { AppConfig, parseConfig, resolveSecretKey } from '@ledarspegel/config';
 import { OutboxDispatcher } from '@ledarspegel/mail';
@@ -56,7 +56,7 @@ export function teamsCsv(managers: number, team: number): string {
 export async function createCampaign(bench: BenchApp, csv: string): Promise<string> {
   await bench.app.get(AdminUsersService).create('bench@kommun.se', 'Bänkprov-lösenord-2026');
   await bench.app.get(PeopleService).importCsv(null, csv);
-  const campaign = await bench.app.get(CampaignsService).create(null, {
+  const campaign = await bench.app.get(CampaignsService).create(SYSTEM_ACTOR, {
     name: 'Bench',
     questionnaireKey: 'huddinge-ledarskap',
     subjects: { allManagers: true },
@@ -69,7 +69,7 @@ export async function launchAndCollectTokens(
   bench: BenchApp,
   campaignId: string,
 ): Promise<string[]> {
-  await bench.app.get(CampaignsService).launch(null, campaignId);
+  await bench.app.get(CampaignsService).launch(SYSTEM_ACTOR, campaignId);
   await bench.app.get(OutboxDispatcher).drain();
   const tokens: string[] = [];
   for (const file of fs.readdirSync(bench.config.mailDir)) {

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { transaction } from '@ledarspegel/core';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const bench = await createBenchApp('close');
   const campaignId = await createCampaign(bench, teamsCsv(MANAGERS, ANSWERS_PER_MANAGER));
   const campaigns = bench.app.get(CampaignsService);
-  await campaigns.launch(null, campaignId);
+  await campaigns.launch(SYSTEM_ACTOR, campaignId);
   const dataSource = bench.app.get<DataSource>(getDataSourceToken());
   const itemIds = bench.app
     .get(QuestionnaireRegistry)
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
   progress(`close: peak RSS ${peakMb()} MB before closing`);
   const started = process.hrtime.bigint();
-  const { reports } = await campaigns.close(null, campaignId);
+  const { reports } = await campaigns.close(SYSTEM_ACTOR, campaignId);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   progress(
     `close: ${reports} reports from ${answers} answers in ${seconds.toFixed(2)} s (goal < 3 s)`,

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
 import { progress, resultLine, temporaryDirectory } from './bench-support';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const bench = await createBenchApp('launch');
   const campaignId = await createCampaign(bench, teamsCsv(MANAGERS, TEAM));
   const started = process.hrtime.bigint();
-  const result = await bench.app.get(CampaignsService).launch(null, campaignId);
+  const result = await bench.app.get(CampaignsService).launch(SYSTEM_ACTOR, campaignId);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await bench.close();
   progress(

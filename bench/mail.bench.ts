@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { OutboxDispatcher } from '@ledarspegel/mail';
 import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const sink = await startSink();
   const bench = await createBenchApp('mail', { SMTP_URL: `smtp://127.0.0.1:${sink.port}` });
   const campaignId = await createCampaign(bench, teamsCsv(100, 9));
-  const { emailsQueued } = await bench.app.get(CampaignsService).launch(null, campaignId);
+  const { emailsQueued } = await bench.app.get(CampaignsService).launch(SYSTEM_ACTOR, campaignId);
   const started = process.hrtime.bigint();
   await bench.app.get(OutboxDispatcher).drain();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { transaction } from '@ledarspegel/core';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const bench = await createBenchApp('pdf');
   const campaignId = await createCampaign(bench, teamsCsv(MANAGERS, TEAM));
   const campaigns = bench.app.get(CampaignsService);
-  await campaigns.launch(null, campaignId);
+  await campaigns.launch(SYSTEM_ACTOR, campaignId);
   const dataSource = bench.app.get<DataSource>(getDataSourceToken());
   const questionnaire = bench.app.get(QuestionnaireRegistry).get('huddinge-ledarskap');
   const itemIds = questionnaire.dimensions.flatMap((d) => d.items.map((i) => i.id));
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       [campaignId],
     );
   });
-  await campaigns.close(null, campaignId);
+  await campaigns.close(SYSTEM_ACTOR, campaignId);
   global.gc?.();
   const memory = process.memoryUsage();
   progress(
@@ -81,13 +82,14 @@ async function main(): Promise<void> {
   );
   const reports = bench.app.get(ReportsService);
   for (let i = 0; i < 5; i += 1) {
-    await reports.pdf(null, campaignId, subjects[i]?.employeeId ?? '');
+    await reports.pdf(SYSTEM_ACTOR, campaignId, subjects[i]?.employeeId ?? '');
   }
   const started = process.hrtime.bigint();
   let bytes = 0;
   for (let i = 0; i < RENDERS; i += 1) {
-    bytes += (await reports.pdf(null, campaignId, subjects[i % subjects.length]?.employeeId ?? ''))
-      .length;
+    bytes += (
+      await reports.pdf(SYSTEM_ACTOR, campaignId, subjects[i % subjects.length]?.employeeId ?? '')
+    ).length;
   }
   const perReport = Number(process.hrtime.bigint() - started) / 1e6 / RENDERS;
   progress(
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
   let rendered = 0;
   const renderAll = async () => {
     for (let subject = subjects[next++]; subject; subject = subjects[next++]) {
-      const pdf = await reports.pdf(null, campaignId, subject.employeeId);
+      const pdf = await reports.pdf(SYSTEM_ACTOR, campaignId, subject.employeeId);
       if (pdf.subarray(0, 5).toString() !== '%PDF-') {
         throw new Error(`the report of ${subject.employeeId} is not a PDF`);
       }

@@ -3,11 +3,11 @@ import { Worker } from 'node:worker_threads';
 import pdfParse from 'pdf-parse';
 import { PdfRenderPool } from '@ledarspegel/reports';
 import { TemplateRenderer } from '@ledarspegel/templates';
-import { sampleReport } from '../libs/reports/src/pdf/sample-report';
+import { sampleReport } from '../libs/reports/src/renderers/pdf/sample-report';
 import { ensureBuilt, ROOT } from './support/build';
 
 // the threads run the compiled worker, as in production
-const workerFile = path.join(ROOT, 'dist/libs/reports/src/pdf/pdf-worker.js');
+const workerFile = path.join(ROOT, 'dist/libs/reports/src/renderers/pdf/pdf-worker.js');
 const templates = new TemplateRenderer(path.join(ROOT, 'templates'));
 const messages = { sv: templates.dictionary('sv'), en: templates.dictionary('en') };
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
-import { OutboxDispatcher } from '@ledarspegel/mail';
+import { OutboxDispatcher, readEml } from '@ledarspegel/mail';
 import { TestApp } from './test-app';
 
 /**
@@ -69,7 +68,7 @@ export async function readMailDir(directory: string): Promise<ReceivedMail[]> {
 }
 
 export async function parseMail(source: Buffer | string): Promise<ReceivedMail> {
-  const parsed = await simpleParser(source);
+  const parsed = await readEml(source);
   const text = parsed.text ?? '';
   const to = Array.isArray(parsed.to) ? (parsed.to[0]?.text ?? '') : (parsed.to?.text ?? '');
   return {

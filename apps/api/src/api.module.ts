@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
-import { CampaignsModule } from '@ledarspegel/campaigns';
+import { CampaignReportsModule, CampaignsModule } from '@ledarspegel/campaigns';
 import { ConsoleModule } from '@ledarspegel/console';
 import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
@@ -8,7 +8,7 @@ import { DatabaseModule, HealthModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
-import { ReportsModule } from '@ledarspegel/reports';
+import { ReportBuilder, ReportsModule } from '@ledarspegel/reports';
 import { ResponsesModule } from '@ledarspegel/responses';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { BackgroundWorkerModule } from '@ledarspegel/worker';
@@ -32,6 +32,7 @@ export class ApiModule {
         CampaignsModule,
         ResponsesModule,
         ReportsModule,
+        CampaignReportsModule.provide({ imports: [ReportsModule], useExisting: ReportBuilder }),
         ConsoleModule,
         BackgroundWorkerModule.forRoot(config.worker === 'embedded'),
       ],

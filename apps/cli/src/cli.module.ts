@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
-import { CampaignsModule } from '@ledarspegel/campaigns';
+import { CampaignReportsModule, CampaignsModule } from '@ledarspegel/campaigns';
 import { AppConfig, ConfigModule } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
@@ -8,7 +8,7 @@ import { MailModule } from '@ledarspegel/mail';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ResponsesModule } from '@ledarspegel/responses';
-import { ReportsModule } from '@ledarspegel/reports';
+import { ReportBuilder, ReportsModule } from '@ledarspegel/reports';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { AdminCreateCommand } from './commands/admin-create.command';
 import {
@@ -33,6 +33,7 @@ export class CliModule {
         TemplatesModule,
         MailModule,
         ReportsModule,
+        CampaignReportsModule.provide({ imports: [ReportsModule], useExisting: ReportBuilder }),
         AuthModule,
         PeopleModule,
         CampaignsModule,

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CampaignReportsModule } from '@ledarspegel/campaigns';
 import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
 import { DatabaseModule } from '@ledarspegel/database';
 import { MailModule } from '@ledarspegel/mail';
-import { ReportsModule } from '@ledarspegel/reports';
+import { ReportBuilder, ReportsModule } from '@ledarspegel/reports';
 import { TemplatesModule } from '@ledarspegel/templates';
 import { BackgroundWorkerModule } from '@ledarspegel/worker';
 
@@ -20,6 +21,7 @@ export class WorkerModule {
         TemplatesModule,
         MailModule,
         ReportsModule,
+        CampaignReportsModule.provide({ imports: [ReportsModule], useExisting: ReportBuilder }),
         BackgroundWorkerModule.forRoot(true),
       ],
     };

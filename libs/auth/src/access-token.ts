@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { signToken, verifyToken } from './signed-token';
 
 /**
- * A compact signed bearer token: base64url(JSON payload) "." base64url(HMAC-SHA256). It is
- * stateless, so the guard also checks that the admin still exists on every request.
+ * An HR user's bearer token (a signed token, see signed-token.ts). It is stateless, so the
+ * guard also checks that the admin still exists on every request.
  */
 export interface AccessTokenPayload {
   /** admin user id */
@@ -13,13 +13,10 @@ export interface AccessTokenPayload {
 
 export const ACCESS_TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
-function sign(data: string, secret: string): string {
-  return createHmac('sha256', secret).update(`access:${data}`).digest('base64url');
-}
+const PURPOSE = 'access';
 
 export function signAccessToken(payload: AccessTokenPayload, secret: string): string {
-  const data = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${data}.${sign(data, secret)}`;
+  return signToken(PURPOSE, payload, secret);
 }
 
 /** The payload when the token is intact and not expired at `nowSeconds`; otherwise null. */
@@ -28,21 +25,7 @@ export function verifyAccessToken(
   secret: string,
   nowSeconds: number,
 ): AccessTokenPayload | null {
-  const [data, signature, extra] = token.split('.');
-  if (!data || !signature || extra !== undefined) {
-    return null;
-  }
-  const expected = Buffer.from(sign(data, secret));
-  const actual = Buffer.from(signature);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    return null;
-  }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
+  const payload = verifyToken(PURPOSE, token, secret);
   const { sub, exp } = (payload ?? {}) as Partial<AccessTokenPayload>;
   if (typeof sub !== 'string' || typeof exp !== 'number' || exp <= nowSeconds) {
     return null;

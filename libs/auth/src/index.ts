@@ -1,4 +1,5 @@
 export * from './access-token';
+export * from './actor-access';
 export * from './admin-actor';
 export * from './admin-session.entity';
 export * from './admin-sessions.service';
@@ -12,3 +13,4 @@ export * from './public.decorator';
 export * from './sign-in-counter.entity';
 export * from './sign-in-limit';
 export * from './sign-in-throttle';
+export * from './signed-token';

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
-import { Person } from '@ledarspegel/people';
-import { Assignment } from './assignment.entity';
-import { Campaign } from './campaign.entity';
-import { CampaignsService } from './campaigns.service';
+import { AssignmentRepository } from './assignment.repository';
+import type { Campaign } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
+import { PeopleDirectory } from './people-directory';
 import { StorageSealer } from './storage-sealer';
+import { CloseCampaign } from './usecases/close-campaign/close-campaign.usecase';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,7 +21,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class CampaignScheduler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly campaigns: CampaignsService,
+    private readonly closeCampaign: CloseCampaign,
+    private readonly campaigns: CampaignRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly people: PeopleDirectory,
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
@@ -29,12 +34,9 @@ export class CampaignScheduler {
   async tick(): Promise<{ closed: number; reminders: number }> {
     const now = this.clock.now();
     let closed = 0;
-    const due = await this.dataSource
-      .getRepository(Campaign)
-      .find({ where: { status: 'open', closesAt: LessThanOrEqual(now) }, select: ['id'] });
-    for (const { id } of due) {
+    for (const id of await this.campaigns.dueToClose(now)) {
       try {
-        await this.campaigns.close(null, id);
+        await this.closeCampaign.execute(SYSTEM_ACTOR, id);
         closed += 1;
         this.logger.info({ campaignId: id }, 'campaign closed on its date');
       } catch (error) {
@@ -49,8 +51,7 @@ export class CampaignScheduler {
       this.logger.info({ campaigns: unsealed.length }, 'storage sealed on retry');
     }
     let reminders = 0;
-    const open = await this.dataSource.getRepository(Campaign).findBy({ status: 'open' });
-    for (const campaign of open) {
+    for (const campaign of await this.campaigns.open()) {
       reminders += await this.remind(campaign, now);
     }
     return { closed, reminders };
@@ -69,33 +70,15 @@ export class CampaignScheduler {
     if (dueDays.length === 0) {
       return 0;
     }
-    return transaction(this.dataSource, async (manager) => {
+    return transaction(this.dataSource, async (tx) => {
       // Mark the days first, conditionally, so two workers never send the same reminder.
-      const marked = await manager
-        .createQueryBuilder()
-        .update(Campaign)
-        .set({ remindersSent: [...campaign.remindersSent, ...dueDays] })
-        .where('id = :id AND status = :status AND reminders_sent = :sent', {
-          id: campaign.id,
-          status: 'open',
-          sent: campaign.remindersSent.join(','),
-        })
-        .execute();
-      if (!marked.affected) {
+      if (!(await this.campaigns.markRemindersSent(tx, campaign, dueDays))) {
         return 0;
       }
-      const rows = await manager
-        .getRepository(Assignment)
-        .createQueryBuilder('a')
-        .select('DISTINCT a.raterId', 'raterId')
-        .where('a.campaignId = :id AND a.answered = :answered', {
-          id: campaign.id,
-          answered: false,
-        })
-        .getRawMany<{ raterId: string }>();
-      const raters = await manager.findBy(Person, { id: In(rows.map((row) => row.raterId)) });
+      const raterIds = await this.assignments.unansweredRaterIds(tx, campaign.id);
+      const raters = await this.people.byIds(raterIds, tx);
       await this.outbox.enqueue(
-        manager,
+        tx,
         raters.map((rater) => ({
           kind: 'reminder',
           campaignId: campaign.id,

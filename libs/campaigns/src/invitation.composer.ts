@@ -1,20 +1,20 @@
-import { transaction } from '@ledarspegel/core';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { transaction } from '@ledarspegel/core';
 import {
   MessageComposer,
   OutboxDispatcher,
   OutboxMessage,
   PermanentMailError,
 } from '@ledarspegel/mail';
-import { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { AssignmentToken } from './assignment-token.entity';
-import { Assignment } from './assignment.entity';
-import { Campaign } from './campaign.entity';
+import { AssignmentRepository } from './assignment.repository';
+import type { Campaign } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
+import { PeopleDirectory } from './people-directory';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
 
 type InvitationCampaign = Pick<
@@ -41,6 +41,9 @@ interface InvitationPayload {
 export class InvitationComposer implements MessageComposer, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly people: PeopleDirectory,
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
@@ -77,22 +80,27 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
 
   async compose(message: OutboxMessage) {
     const { campaignId, raterId } = JSON.parse(message.payload) as InvitationPayload;
-    return transaction(this.dataSource, async (manager) => {
-      const campaign = await manager.findOneBy(Campaign, { id: campaignId });
-      const rater = await manager.findOneBy(Person, { id: raterId });
+    return transaction(this.dataSource, async (tx) => {
+      const campaign = await this.campaigns.find(campaignId, tx);
+      const rater = await this.people.byId(raterId, tx);
       if (!campaign || !rater) {
         throw new PermanentMailError('the campaign or the rater no longer exists');
       }
       if (campaign.status !== 'open') {
         return null;
       }
-      const assignments = await manager.find(Assignment, {
-        where: { campaignId, raterId, answered: false },
-        relations: { subject: true },
-      });
+      const assignments = await this.assignments.unansweredOf(tx, campaignId, raterId);
       if (assignments.length === 0) {
         return null; // everything answered already: nothing to send
       }
+      const subjects = new Map(
+        (
+          await this.people.byIds(
+            assignments.map((a) => a.subjectId),
+            tx,
+          )
+        ).map((p) => [p.id, p]),
+      );
       const links = assignments
         .map((assignment) => {
           const token = newSurveyToken();
@@ -103,8 +111,8 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
             Number(b.assignment.relationship === 'self') -
             Number(a.assignment.relationship === 'self'),
         );
-      await manager.insert(
-        AssignmentToken,
+      await this.assignments.addTokens(
+        tx,
         links.map(({ assignment, hash }) => ({ tokenHash: hash, assignmentId: assignment.id })),
       );
       return this.render(
@@ -116,7 +124,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
         },
         links.map(({ assignment, token }) => ({
           self: assignment.relationship === 'self',
-          subjectName: assignment.subject?.name ?? '',
+          subjectName: subjects.get(assignment.subjectId)?.name ?? '',
           url: `${this.config.publicUrl}/s/${token}`,
         })),
         toLanguage(rater.locale),

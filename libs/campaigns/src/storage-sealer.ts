@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { AppLogger, Clock, CLOCK, LOGGER, serialWrite } from '@ledarspegel/core';
-import { Campaign } from './campaign.entity';
+import { CAMPAIGN_REPORTS, type CampaignReports } from './campaign-reports.port';
+import { CampaignRepository } from './campaign.repository';
 
-/** The tables whose old row versions could tie an answer to a rater or to its submission. */
-const SEALED_TABLES = ['response', 'assignment', 'draft', 'daily_response_count'];
+/**
+ * The campaigns' tables whose old row versions could tie an answer to a rater or to its
+ * submission; the answers' own tables come from the reports port.
+ */
+const SEALED_CAMPAIGN_TABLES = ['assignment', 'daily_response_count'];
 const SEAL_LOCK_KEY = 4_711_002; // any constant: one physical seal at a time per database
 const ATTEMPTS = 5;
 const PAUSE_MS = 200;
@@ -32,14 +36,13 @@ export class StorageSealer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly campaigns: CampaignRepository,
+    @Inject(CAMPAIGN_REPORTS) private readonly reports: CampaignReports,
   ) {}
 
   /** The closed campaigns whose physical seal is still to do (e.g. a crash after the close). */
-  async pending(): Promise<string[]> {
-    const campaigns = await this.dataSource
-      .getRepository(Campaign)
-      .find({ where: { status: 'closed', sealedAt: IsNull() }, select: ['id'] });
-    return campaigns.map(({ id }) => id);
+  pending(): Promise<string[]> {
+    return this.campaigns.unsealed();
   }
 
   /**
@@ -51,12 +54,7 @@ export class StorageSealer {
       return true;
     }
     try {
-      const unsealed = (
-        await this.dataSource.getRepository(Campaign).find({
-          where: { id: In([...campaignIds]), status: 'closed', sealedAt: IsNull() },
-          select: ['id'],
-        })
-      ).map(({ id }) => id);
+      const unsealed = await this.campaigns.unsealed(campaignIds);
       if (this.dataSource.options.type === 'postgres') {
         if (!(await this.sealPostgres())) {
           return false;
@@ -92,9 +90,7 @@ export class StorageSealer {
     if (campaignIds.length === 0) {
       return;
     }
-    await serialWrite(this.dataSource, () =>
-      this.dataSource.getRepository(Campaign).update({ id: In([...campaignIds]) }, { sealedAt }),
-    );
+    await serialWrite(this.dataSource, () => this.campaigns.markSealed(campaignIds, sealedAt));
   }
 
   private async sealSqlite(): Promise<boolean> {
@@ -145,7 +141,8 @@ export class StorageSealer {
         }
         await runner.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`);
         try {
-          await runner.query(`VACUUM FULL ${SEALED_TABLES.map((t) => `"${t}"`).join(', ')}`);
+          const tables = [...this.reports.answerTables, ...SEALED_CAMPAIGN_TABLES];
+          await runner.query(`VACUUM FULL ${tables.map((t) => `"${t}"`).join(', ')}`);
         } finally {
           await runner.query('RESET lock_timeout');
         }

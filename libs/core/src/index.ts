@@ -14,3 +14,4 @@ export * from './transaction';
 export * from './upload-gate';
 export * from './error.filter';
 export * from './static-assets';
+export * from './raw-query';

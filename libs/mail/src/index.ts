@@ -1,3 +1,4 @@
+export * from './eml-reader';
 export * from './mail-transport';
 export * from './mail.module';
 export * from './outbox-dispatcher';

@@ -6,15 +6,7 @@
 import { audit, trendFindings } from '@ledarspegel/anonymity';
 import { aggregate, auditSubject, ReportInput, shownFigures } from './aggregation';
 import { insights, PreviousReport } from './insights';
-import { AUDITOR_VERSION, ReportContent } from './report-content';
-
-export interface ReportHeading {
-  campaignId: string;
-  campaignName: string;
-  closedAt: string | null;
-  subject: { employeeId: string; name: string };
-  questionnaire: { key: string; version: number };
-}
+import { AUDITOR_VERSION, ReportContent, ReportHeading } from './report-content';
 
 export function assembleReport(
   heading: ReportHeading,

@@ -1,8 +1,8 @@
 /**
- * The stored report (INTERFACE.md, "Report JSON"): the figures that survived disclosure control
- * and the audit, with what is drawn from them. Every renderer (JSON, web view, PDF, e-mail,
- * summary, exports) reads a report only through `readAuditedReport`, so none can show a report
- * the auditor has not passed.
+ * The report model as stored at close, and its response DTO: the figures that survived
+ * disclosure control and the audit, with what is drawn from them. Every caller (JSON, web view,
+ * PDF, e-mail, summary, exports, the console) gets its reports from the ReportLoader, which reads
+ * them only through `readAuditedReport`, so none can show a report the auditor has not passed.
  */
 import { DomainError } from '@ledarspegel/core';
 import type { ReportFigures } from './aggregation';
@@ -17,12 +17,16 @@ export interface ReportAudit {
   findings: 0;
 }
 
-export interface ReportContent extends ReportFigures, Insights {
+/** Whose report, from which campaign and questionnaire. */
+export interface ReportHeading {
   campaignId: string;
   campaignName: string;
   closedAt: string | null;
   subject: { employeeId: string; name: string };
   questionnaire: { key: string; version: number };
+}
+
+export interface ReportContent extends ReportHeading, ReportFigures, Insights {
   audit: ReportAudit;
 }
 
@@ -35,4 +39,43 @@ export function readAuditedReport(json: string): ReportContent {
     );
   }
   return content as ReportContent;
+}
+
+/**
+ * The report as the API returns it (INTERFACE.md, "Report JSON"): the stored report, field by
+ * field, so that nothing added to the stored model reaches the API unless it is named here.
+ */
+export interface ReportResponseDto extends ReportHeading {
+  threshold: number;
+  groups: ReportFigures['groups'];
+  dimensions: ReportFigures['dimensions'];
+  items: ReportFigures['items'];
+  comments: ReportFigures['comments'];
+  gaps: Insights['gaps'];
+  strengths: Insights['strengths'];
+  developmentAreas: Insights['developmentAreas'];
+  blindSpots: Insights['blindSpots'];
+  trend: Insights['trend'];
+  audit: ReportAudit;
+}
+
+export function toReportResponse(report: ReportContent): ReportResponseDto {
+  return {
+    campaignId: report.campaignId,
+    campaignName: report.campaignName,
+    closedAt: report.closedAt,
+    subject: report.subject,
+    questionnaire: report.questionnaire,
+    threshold: report.threshold,
+    groups: report.groups,
+    dimensions: report.dimensions,
+    items: report.items,
+    comments: report.comments,
+    gaps: report.gaps,
+    strengths: report.strengths,
+    developmentAreas: report.developmentAreas,
+    blindSpots: report.blindSpots,
+    trend: report.trend,
+    audit: report.audit,
+  };
 }

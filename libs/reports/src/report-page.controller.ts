@@ -1,18 +1,12 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Public } from '@ledarspegel/auth';
-import { Campaign } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { Person } from '@ledarspegel/people';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { readAuditedReport } from './report-content';
+import { toLanguage } from '@ledarspegel/templates';
 import { verifyReportLink } from './report-link';
-import { reportPageContext } from './report-page';
-import { Report } from './report.entity';
+import { ReportLoader } from './report.loader';
+import { ReportHtmlRenderer } from './renderers/html/report-html.renderer';
 
 /** The manager's own report on the web, by the signed link in the report e-mail. */
 @ApiExcludeController()
@@ -20,9 +14,8 @@ import { Report } from './report.entity';
 @Controller('reports')
 export class ReportPageController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly templates: TemplateRenderer,
-    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    private readonly loader: ReportLoader,
+    private readonly html: ReportHtmlRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,37 +26,16 @@ export class ReportPageController {
       this.config.secretKey ?? '',
       Math.floor(Date.now() / 1000),
     );
-    const [report, person, campaign] = link
-      ? await Promise.all([
-          this.dataSource
-            .getRepository(Report)
-            .findOneBy({ campaignId: link.campaignId, subjectId: link.subjectId }),
-          this.dataSource.getRepository(Person).findOneBy({ id: link.subjectId }),
-          this.dataSource.getRepository(Campaign).findOneBy({ id: link.campaignId }),
-        ])
-      : [null, null, null];
-    const language = toLanguage(person?.locale);
+    const { loaded, language } = link
+      ? await this.loader.forLink(link.campaignId, link.subjectId)
+      : { loaded: null, language: toLanguage(undefined) };
     void reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store');
-    if (!report || !campaign) {
-      void reply.status(404).send(
-        this.templates.render('pages/report-invalid', language, {
-          title: this.templates.message(language, 'reportPage.invalid.title'),
-        }),
-      );
+    if (!loaded) {
+      void reply.status(404).send(this.html.invalid(language));
       return;
     }
-    const questionnaire = this.questionnaires.get(
-      campaign.questionnaireKey,
-      campaign.questionnaireVersion,
-    );
-    const context = reportPageContext(
-      readAuditedReport(report.content),
-      questionnaire,
-      language,
-      (key, parameters) => this.templates.message(language, key, parameters),
-    );
-    void reply.status(200).send(this.templates.render('pages/report', language, context));
+    void reply.status(200).send(this.html.page(loaded));
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, type AdminActor } from '@ledarspegel/auth';
 import { API_PREFIX } from '@ledarspegel/core';
 import type { OrganisationSummary } from './organisation-summary';
+import type { ReportResponseDto } from './report-content';
 import { ReportsService } from './reports.service';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -63,7 +64,7 @@ export class ReportsController {
     @Actor() actor: AdminActor,
     @Param('id', uuid) id: string,
     @Param('employeeId') employeeId: string,
-  ): Promise<unknown> {
+  ): Promise<ReportResponseDto> {
     return this.reports.get(actor, id, employeeId);
   }
 }

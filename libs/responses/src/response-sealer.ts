@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SurveyResponse } from './response.entity';
+import { AssignmentRepository } from '@ledarspegel/campaigns';
+import { ResponseRepository } from './response.repository';
 import { parseSealableReport, SealDecision, sealDecision, sealRows, shuffled } from './sealing';
-
-const INSERT_CHUNK = 200;
 
 /** A report as it was stored at close: the content sealing decides from. */
 export interface StoredReportContent {
@@ -25,12 +23,17 @@ export interface SealedResponses {
  */
 @Injectable()
 export class ResponseSealer {
+  constructor(
+    private readonly responses: ResponseRepository,
+    private readonly assignments: AssignmentRepository,
+  ) {}
+
   async seal(
-    manager: EntityManager,
+    tx: EntityManager,
     campaignId: string,
     reports: readonly StoredReportContent[],
   ): Promise<SealedResponses> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('responses are sealed only inside the transaction that closes the campaign');
     }
     const decisions = new Map<string, SealDecision>(
@@ -39,68 +42,22 @@ export class ResponseSealer {
         sealDecision(parseSealableReport(content)),
       ]),
     );
-    const rows = await manager
-      .createQueryBuilder()
-      .select([
-        'r.subject_id AS "subjectId"',
-        'r.rater_group AS "group"',
-        'r.answers AS "answers"',
-        'r.comments AS "comments"',
-      ])
-      .from('response', 'r')
-      .where('r.campaign_id = :campaignId', { campaignId })
-      .getRawMany<{ subjectId: string; group: string | null; answers: string; comments: string }>();
+    const rows = await this.responses.forCampaign(campaignId, tx);
     const kept = sealRows(rows, decisions);
     // Rewriting every row, not only the changed ones, is what unties them from submission: on
     // SQLite a WITHOUT ROWID table is ordered by the new random ids; on PostgreSQL the new row
     // versions get one transaction id for all and a random heap position (the old versions
     // are vacuumed after commit).
-    await manager.delete(SurveyResponse, { campaignId });
+    await this.responses.deleteForCampaign(tx, campaignId);
     // A savepoint gives the new rows a (sub)transaction id of their own on PostgreSQL, so they
     // share no `xmin` with the assignments this close rewrites.
-    await manager.transaction(async (inner) => {
-      const fresh = shuffled(kept);
-      for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-        await this.insert(inner, campaignId, fresh.slice(start, start + INSERT_CHUNK));
-      }
-    });
-    const [deleteDrafts, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      `DELETE FROM "draft" WHERE "assignment_id" IN
-         (SELECT "a"."id" FROM "assignment" "a" WHERE "a"."campaign_id" = :campaignId)`,
-      { campaignId },
-      {},
+    await tx.transaction((inner) => this.responses.insertAll(inner, campaignId, shuffled(kept)));
+    // The drafts are few (saved, never submitted): those of this campaign's assignments go.
+    const drafted = await this.responses.draftAssignmentIds(tx);
+    await this.responses.deleteDrafts(
+      tx,
+      await this.assignments.ofCampaign(tx, campaignId, drafted),
     );
-    await manager.query(deleteDrafts, parameters);
     return { kept: kept.length, deleted: rows.length - kept.length };
-  }
-
-  /** Plain multi-row INSERTs: the same statement for every full chunk, prepared once. */
-  private async insert(
-    manager: EntityManager,
-    campaignId: string,
-    rows: readonly { subjectId: string; group: string | null; answers: string; comments: string }[],
-  ): Promise<void> {
-    const driver = manager.connection.driver;
-    const values: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const first = values.length;
-      values.push(
-        randomBytes(16).toString('hex'),
-        campaignId,
-        row.subjectId,
-        row.group,
-        row.answers,
-        row.comments,
-      );
-      const placeholders = Array.from({ length: 6 }, (_, offset) =>
-        driver.createParameter(`p${first + offset}`, first + offset),
-      );
-      return `(${placeholders.join(', ')})`;
-    });
-    await manager.query(
-      `INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
   }
 }

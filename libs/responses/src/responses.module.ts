@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { CampaignsModule } from '@ledarspegel/campaigns';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
-import { Draft } from './draft.entity';
-import { SurveyResponse } from './response.entity';
+import { ResponseStorageModule } from './response-storage.module';
 import { SurveyController } from './survey.controller';
 import { SurveyService } from './survey.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyResponse, Draft]), QuestionnairesModule],
+  imports: [ResponseStorageModule, CampaignsModule, QuestionnairesModule],
   controllers: [SurveyController],
   providers: [SurveyService],
   exports: [SurveyService],

@@ -1,4 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
 
@@ -32,7 +33,7 @@ export class CampaignCreateCommand extends CommandRunner {
         `--closes-at '${closesAt}' is not a date; use e.g. 2026-12-15T16:00:00Z`,
       );
     }
-    const campaign = await this.campaigns.create(null, {
+    const campaign = await this.campaigns.create(SYSTEM_ACTOR, {
       name: options.name,
       questionnaireKey: options.questionnaire,
       subjects: options.unit ? { unit: options.unit } : { allManagers: true },
@@ -73,7 +74,7 @@ export class CampaignLaunchCommand extends CommandRunner {
   }
 
   async run([id]: string[]): Promise<void> {
-    const result = await this.campaigns.launch(null, id ?? '');
+    const result = await this.campaigns.launch(SYSTEM_ACTOR, id ?? '');
     process.stdout.write(
       `Launched: ${result.invited} assignments, ${result.emailsQueued} invitations queued\n`,
     );
@@ -91,7 +92,7 @@ export class CampaignProgressCommand extends CommandRunner {
   }
 
   async run([id]: string[]): Promise<void> {
-    const progress = await this.campaigns.progress(null, id ?? '');
+    const progress = await this.campaigns.progress(SYSTEM_ACTOR, id ?? '');
     const rate = (responded: number, invited: number) =>
       invited === 0 ? '-' : `${Math.round((responded / invited) * 100)} %`;
     const lines = [
@@ -113,7 +114,7 @@ export class CampaignCloseCommand extends CommandRunner {
   }
 
   async run([id]: string[]): Promise<void> {
-    const { reports } = await this.campaigns.close(null, id ?? '');
+    const { reports } = await this.campaigns.close(SYSTEM_ACTOR, id ?? '');
     process.stdout.write(`Closed: ${reports} reports built, their e-mails queued\n`);
   }
 }

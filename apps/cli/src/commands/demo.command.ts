@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject } from '@nestjs/common';
-import { simpleParser } from 'mailparser';
 import { Command, CommandRunner } from 'nest-commander';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, projectRoot } from '@ledarspegel/core';
-import { OutboxDispatcher } from '@ledarspegel/mail';
+import { OutboxDispatcher, readEmlFile } from '@ledarspegel/mail';
 import { PeopleService } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ReportsService } from '@ledarspegel/reports';
@@ -63,7 +63,7 @@ export class DemoCommand extends CommandRunner {
     );
 
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    const campaign = await this.campaigns.create(null, {
+    const campaign = await this.campaigns.create(SYSTEM_ACTOR, {
       name: `Demo: Ledarskap i Huddinge ${stamp}`,
       questionnaireKey: QUESTIONNAIRE,
       subjects: { allManagers: true },
@@ -71,7 +71,7 @@ export class DemoCommand extends CommandRunner {
       anonymityThreshold: 3,
     });
     // Peers: the other managers who report to the same manager.
-    const preview = await this.campaigns.raters(null, campaign.id);
+    const preview = await this.campaigns.raters(SYSTEM_ACTOR, campaign.id);
     const managerOf = new Map<string, string>();
     for (const subject of preview.subjects) {
       const manager = subject.raters.find((r) => r.relationship === 'manager');
@@ -87,7 +87,7 @@ export class DemoCommand extends CommandRunner {
           managerOf.get(other.employeeId) === managerOf.get(subject.employeeId),
       );
       for (const peer of siblings.slice(0, 4)) {
-        await this.campaigns.addRater(null, campaign.id, {
+        await this.campaigns.addRater(SYSTEM_ACTOR, campaign.id, {
           subjectEmployeeId: subject.employeeId,
           raterEmployeeId: peer.employeeId,
           relationship: 'peer',
@@ -99,14 +99,14 @@ export class DemoCommand extends CommandRunner {
 
     const mailDir = this.config.mailDir;
     const before = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
-    const launched = await this.campaigns.launch(null, campaign.id);
+    const launched = await this.campaigns.launch(SYSTEM_ACTOR, campaign.id);
     say(`Launched: ${launched.invited} surveys for ${launched.emailsQueued} people`);
     await this.dispatcher.drain();
     const tokens: string[] = [];
     for (const file of fs
       .readdirSync(mailDir)
       .filter((name) => name.endsWith('.eml') && !before.has(name))) {
-      const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
+      const mail = await readEmlFile(path.join(mailDir, file));
       tokens.push(
         ...[...(mail.text ?? '').matchAll(/\/s\/([A-Za-z0-9_-]{32})/g)].map((m) => m[1] ?? ''),
       );
@@ -147,7 +147,7 @@ export class DemoCommand extends CommandRunner {
     }
     say(`Answered: ${answered} of ${links.length} surveys`);
 
-    const { reports } = await this.campaigns.close(null, campaign.id);
+    const { reports } = await this.campaigns.close(SYSTEM_ACTOR, campaign.id);
     const sent = await this.dispatcher.drain();
     const reportDir = path.join(this.config.varDir, 'reports', campaign.id);
     fs.mkdirSync(reportDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
@@ -160,7 +160,7 @@ export class DemoCommand extends CommandRunner {
         subject;
         subject = campaign.subjects[nextSubject++]
       ) {
-        const pdf = await this.reports.pdf(null, campaign.id, subject.employeeId);
+        const pdf = await this.reports.pdf(SYSTEM_ACTOR, campaign.id, subject.employeeId);
         fs.writeFileSync(path.join(reportDir, `${subject.employeeId}.pdf`), pdf, {
           mode: PRIVATE_FILE_MODE,
         });
@@ -169,7 +169,7 @@ export class DemoCommand extends CommandRunner {
       }
     };
     await Promise.all(Array.from({ length: 4 }, writeReports));
-    const summary = await this.reports.summary(null, campaign.id);
+    const summary = await this.reports.summary(SYSTEM_ACTOR, campaign.id);
     const shown = summary.managers.filter((m) =>
       Object.values(m.dimensions).some((d) => d !== null),
     ).length;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { DomainError, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from '@ledarspegel/core';
 import { ReportsService } from '@ledarspegel/reports';
 
@@ -29,7 +30,7 @@ export class ReportRenderCommand extends CommandRunner {
     if (options.lang !== undefined && options.lang !== 'sv' && options.lang !== 'en') {
       throw new DomainError('bad_request', `--lang '${options.lang}' is not sv or en`);
     }
-    const pdf = await this.reports.pdf(null, campaignId, employeeId, options.lang);
+    const pdf = await this.reports.pdf(SYSTEM_ACTOR, campaignId, employeeId, options.lang);
     fs.mkdirSync(path.dirname(path.resolve(options.out)), {
       recursive: true,
       mode: PRIVATE_DIRECTORY_MODE,

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { TemplateRenderer } from '@ledarspegel/templates';
-import { PdfJob, PdfRenderPool } from './pdf/pdf-pool';
+import type { LoadedReport } from '../../report.loader';
+import type { ReportLanguage } from '../report-format';
+import { PdfJob, PdfRenderPool } from './pdf-pool';
 
 /** The process's one pool of PDF threads (see PdfRenderPool), stopped with the app. */
 @Injectable()
@@ -20,6 +22,15 @@ export class ReportPdfRenderer implements OnModuleDestroy {
 
   render(job: PdfJob): Promise<Buffer> {
     return this.pool.render(job);
+  }
+
+  /** A loaded report as a PDF, in its subject's language unless another is asked for. */
+  renderLoaded(loaded: LoadedReport, language: ReportLanguage = loaded.language): Promise<Buffer> {
+    return this.pool.render({
+      report: loaded.report,
+      questionnaire: loaded.questionnaire,
+      language,
+    });
   }
 
   onModuleDestroy(): Promise<void> {

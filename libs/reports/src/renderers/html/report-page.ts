@@ -1,10 +1,13 @@
 /** What the report web view shows, from the stored report: the same figures as the PDF. */
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { ReportGroup } from '@ledarspegel/anonymity';
-import { GROUP_COLOURS } from './pdf/charts';
-import { formatMean, ReportContent, ReportLanguage, Texts } from './pdf/report-pdf';
-
-const ORDER: ReportGroup[] = ['self', 'others', 'manager', 'direct_report', 'peer', 'other'];
+import type { ReportContent } from '../../report-content';
+import {
+  formatMean,
+  GROUP_COLOURS,
+  GROUP_ORDER as ORDER,
+  ReportLanguage,
+  Texts,
+} from '../report-format';
 
 export function reportPageContext(
   report: ReportContent,

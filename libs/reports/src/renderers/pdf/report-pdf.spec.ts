@@ -1,6 +1,7 @@
 import pdfParse from 'pdf-parse';
 import { TemplateRenderer } from '@ledarspegel/templates';
-import { renderReportPdf, ReportLanguage } from './report-pdf';
+import type { ReportLanguage } from '../report-format';
+import { renderReportPdf } from './report-pdf';
 import { sampleReport } from './sample-report';
 
 const templates = new TemplateRenderer();

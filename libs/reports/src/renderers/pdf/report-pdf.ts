@@ -6,31 +6,13 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { ItemScore, Score } from '../aggregation';
-import type { ReportGroup } from '@ledarspegel/anonymity';
-import type { ReportContent } from '../report-content';
-import { gapChart, GROUP_COLOURS, meansChart } from './charts';
+import type { ReportContent } from '../../report-content';
+import { formatMean, GROUP_COLOURS, GROUP_ORDER, ReportLanguage, Texts } from '../report-format';
+import { gapChart, meansChart } from './charts';
 import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';
+import { distributionBar, GREY, MARGIN, scaleLegend, scoreLine } from './pdf-figures';
 
-export type ReportLanguage = 'sv' | 'en';
-
-export type { ReportContent } from '../report-content';
-
-export type Texts = (key: string, parameters?: Record<string, unknown>) => string;
-
-const SCALE_COLOURS = ['#b3261e', '#e07b39', '#9a9a9a', '#6aa4d8', '#0b4f8a'];
-const MARGIN = 56;
 const BLUE = '#0b3d66';
-const GREY = '#4a4a4a';
-
-// one formatter per language: toLocaleString would build a new one for every figure
-const NUMBER_FORMATS: Readonly<Record<ReportLanguage, Intl.NumberFormat>> = {
-  sv: new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-};
-
-export const formatMean = (value: number, language: ReportLanguage): string =>
-  NUMBER_FORMATS[language].format(value);
 const format = formatMean;
 
 export function renderReportPdf(
@@ -74,13 +56,11 @@ export function renderReportPdf(
   const groupName = (group: string) => t(`group.${group}`);
   const title = (text: { sv: string; en: string }) => text[language];
   const shownGroups = report.groups.filter((g) => g.shown).map((g) => g.group);
-  const chartGroups = (
-    ['self', 'others', 'manager', 'direct_report', 'peer', 'other'] as ReportGroup[]
-  ).filter((g) => shownGroups.includes(g));
+  const chartGroups = GROUP_ORDER.filter((g) => shownGroups.includes(g));
   // the groups a line of figures mentions: every group that was asked, shown or not
-  const lineGroups = (
-    ['self', 'others', 'manager', 'direct_report', 'peer', 'other'] as ReportGroup[]
-  ).filter((group) => report.groups.some((g) => g.group === group && g.invited > 0));
+  const lineGroups = GROUP_ORDER.filter((group) =>
+    report.groups.some((g) => g.group === group && g.invited > 0),
+  );
   const itemText = new Map(
     questionnaire.dimensions.flatMap((d) =>
       d.items.map((item) => [item.id, item.text[language]] as const),
@@ -307,82 +287,4 @@ export function renderReportPdf(
   }
   document.end();
   return done;
-}
-
-/** How the others answered one statement: a stacked bar, one segment per scale step, with counts. */
-function distributionBar(
-  document: PDFKit.PDFDocument,
-  distribution: Record<string, number>,
-  x: number,
-  width: number,
-): void {
-  const counts = Object.values(distribution);
-  const total = counts.reduce((sum, count) => sum + count, 0);
-  if (total === 0) {
-    return;
-  }
-  const y = document.y + 2;
-  let left = x;
-  counts.forEach((count, index) => {
-    const segment = (count / total) * width;
-    if (segment > 0) {
-      document.rect(left, y, segment, 10).fill(SCALE_COLOURS[index] ?? GREY);
-      if (segment > 12) {
-        document
-          .font('regular')
-          .fontSize(7)
-          .fillColor(index === 2 ? '#1a1a1a' : '#ffffff')
-          .text(String(count), left, y + 1.5, {
-            width: segment,
-            align: 'center',
-            lineBreak: false,
-          });
-      }
-      left += segment;
-    }
-  });
-  document.x = MARGIN;
-  document.y = y + 14;
-}
-
-function scaleLegend(document: PDFKit.PDFDocument, x: number, questionnaire: Questionnaire): void {
-  const y = document.y + 2;
-  let left = x;
-  for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
-    document.rect(left, y, 10, 8).fill(SCALE_COLOURS[value - questionnaire.scale.min] ?? GREY);
-    document
-      .font('regular')
-      .fontSize(7)
-      .fillColor('#1a1a1a')
-      .text(String(value), left + 13, y, { lineBreak: false });
-    left += 30;
-  }
-  document.x = MARGIN;
-  document.y = y + 12;
-}
-
-function scoreLine(
-  scores: Record<string, Score | ItemScore | null> | undefined,
-  groups: ReportGroup[],
-  report: ReportContent,
-  groupName: (group: string) => string,
-  t: Texts,
-  language: ReportLanguage,
-): string {
-  // a missing figure says why: no answer, too few answers, or folded into `others`
-  const why = (group: ReportGroup) => {
-    const responded = report.groups.find((g) => g.group === group)?.responded ?? 0;
-    if (group === 'self' || responded === 0) {
-      return t('report.noAnswer');
-    }
-    return group === 'others' ? t('report.tooFew') : t('report.suppressed');
-  };
-  return groups
-    .map((group) => {
-      const score = scores?.[group];
-      return score
-        ? `${groupName(group)} ${format(score.mean, language)} (n=${score.n})`
-        : `${groupName(group)}: ${why(group)}`;
-    })
-    .join('   ·   ');
 }

@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import { renderReportPdf, ReportContent, ReportLanguage } from './report-pdf';
+import type { ReportContent } from '../../report-content';
+import type { ReportLanguage } from '../report-format';
+import { renderReportPdf } from './report-pdf';
 import { textsFrom } from './texts';
 
 export interface PdfJob {

@@ -1,7 +1,4 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Campaign } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import {
   MessageComposer,
@@ -9,22 +6,18 @@ import {
   OutboxMessage,
   PermanentMailError,
 } from '@ledarspegel/mail';
-import { Person } from '@ledarspegel/people';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
-import { readAuditedReport } from './report-content';
-import { ReportPdfRenderer } from './report-pdf.renderer';
-import { REPORT_LINK_TTL_SECONDS, signReportLink } from './report-link';
-import { Report } from './report.entity';
+import { TemplateRenderer } from '@ledarspegel/templates';
+import { REPORT_LINK_TTL_SECONDS, signReportLink } from '../../report-link';
+import { ReportLoader } from '../../report.loader';
+import { ReportPdfRenderer } from '../pdf/report-pdf.renderer';
 
 /** The e-mail a manager gets when a campaign closes: the PDF attached and a link to the web view. */
 @Injectable()
 export class ReportMailComposer implements MessageComposer, OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loader: ReportLoader,
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
-    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
@@ -38,30 +31,18 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       campaignId: string;
       subjectId: string;
     };
-    const [campaign, person, report] = await Promise.all([
-      this.dataSource.getRepository(Campaign).findOneBy({ id: campaignId }),
-      this.dataSource.getRepository(Person).findOneBy({ id: subjectId }),
-      this.dataSource.getRepository(Report).findOneBy({ campaignId, subjectId }),
-    ]);
-    if (!campaign || !person || !report) {
+    const { loaded } = await this.loader.forLink(campaignId, subjectId);
+    if (!loaded) {
       throw new PermanentMailError('the report no longer exists');
     }
-    const language = toLanguage(person.locale);
-    const content = readAuditedReport(report.content);
-    const pdf = await this.pdfRenderer.render({
-      report: content,
-      questionnaire: this.questionnaires.get(
-        campaign.questionnaireKey,
-        campaign.questionnaireVersion,
-      ),
-      language,
-    });
+    const { campaign, subject, language } = loaded;
+    const pdf = await this.pdfRenderer.renderLoaded(loaded);
     const token = signReportLink(
       { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + REPORT_LINK_TTL_SECONDS },
       this.config.secretKey ?? '',
     );
     const context = {
-      name: person.name,
+      name: subject.name,
       campaignName: campaign.name,
       url: `${this.config.publicUrl}/reports/${token}`,
       threshold: campaign.anonymityThreshold,
@@ -72,7 +53,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       text: this.templates.render('mail/report.txt', language, context),
       attachments: [
         {
-          filename: `ledarspegel-${person.employeeId}.pdf`.replace(/[^\w.-]/g, '_'),
+          filename: `ledarspegel-${subject.employeeId}.pdf`.replace(/[^\w.-]/g, '_'),
           content: pdf,
           contentType: 'application/pdf',
         },

@@ -1,4 +1,4 @@
-import type { Texts } from './report-pdf';
+import type { Texts } from '../report-format';
 
 /**
  * The report's texts from a plain dictionary (one language of templates/i18n), with `{name}`

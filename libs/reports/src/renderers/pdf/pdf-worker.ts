@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PdfJob, PdfJobResult } from './pdf-pool';
-import { renderReportPdf, ReportLanguage } from './report-pdf';
+import type { ReportLanguage } from '../report-format';
+import { renderReportPdf } from './report-pdf';
 import { textsFrom } from './texts';
 
 // nothing here may import a lib's index: those bring Nest into every thread

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { projectRoot } from '@ledarspegel/core';
 import { loadQuestionnaires, Questionnaire } from '@ledarspegel/questionnaires';
-import type { ResponseInput } from '../aggregation';
-import { assembleReport } from '../assemble-report';
-import type { ReportContent } from './report-pdf';
+import type { ResponseInput } from '../../aggregation';
+import { assembleReport } from '../../assemble-report';
+import type { ReportContent } from '../../report-content';
 
 export function sampleReport(name = 'Åsa Öberg'): {
   report: ReportContent;

@@ -1,6 +1,7 @@
 /** Charts for the PDF and e-mail: chart.js drawn server-side on @napi-rs/canvas, to PNG. */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, ChartConfiguration, Plugin, registerables } from 'chart.js';
+import { GROUP_COLOURS } from '../report-format';
 import { opaquePng } from './png';
 
 Chart.register(...registerables);
@@ -19,16 +20,6 @@ function registerFonts(): void {
     fontsRegistered = true;
   }
 }
-
-/** Colours with at least 3:1 contrast on white, told apart by position and legend too. */
-export const GROUP_COLOURS: Readonly<Record<string, string>> = {
-  self: '#c75000',
-  others: '#0b4f8a',
-  manager: '#5b3a8c',
-  direct_report: '#1e7b3a',
-  peer: '#8a5a00',
-  other: '#6e7781',
-};
 
 /** Paints the canvas white under the chart, so that the image needs no alpha channel. */
 const WHITE_BACKGROUND: Plugin = {

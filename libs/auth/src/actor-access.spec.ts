@@ -1,0 +1,24 @@
+import { DomainError } from '@ledarspegel/core';
+import { AdminActor } from './admin-actor';
+import { assertMayChange, assertMayRead, ServiceActor, SYSTEM_ACTOR } from './actor-access';
+
+const admin: AdminActor = { kind: 'admin', id: 'a1', email: 'hr@kommun.test' };
+
+describe('actor access', () => {
+  it('lets HR and the system read and change', () => {
+    for (const actor of [admin, SYSTEM_ACTOR]) {
+      expect(() => assertMayRead(actor)).not.toThrow();
+      expect(() => assertMayChange(actor)).not.toThrow();
+    }
+  });
+
+  it('refuses a call without an actor, or with one it does not know', () => {
+    const strangers = [null, undefined, { kind: 'rater' } as unknown as ServiceActor];
+    for (const actor of strangers) {
+      for (const check of [assertMayRead, assertMayChange]) {
+        expect(() => check(actor)).toThrow(DomainError);
+        expect(() => check(actor)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+      }
+    }
+  });
+});

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { chunks, rawChange, rawQuery } from '@ledarspegel/core';
+import { AssignmentToken } from './assignment-token.entity';
+import { Assignment } from './assignment.entity';
+import type { DerivedRater } from './rater-derivation';
+import type { Relationship } from './relationship';
+
+/** Invited and answered per subject (and relationship): counts only, never who. */
+export interface SubjectCounts {
+  subjectId: string;
+  invited: number;
+  responded: number;
+}
+
+export interface GroupCounts extends SubjectCounts {
+  relationship: Relationship;
+}
+
+/** What one survey link leads to, read in one query on every survey page. */
+export interface SurveyLink {
+  assignment: { id: string; relationship: Relationship; answered: boolean };
+  campaign: {
+    id: string;
+    name: string;
+    status: string;
+    anonymityThreshold: number;
+    showManagerSeparately: boolean;
+    closesAt: Date | null;
+    questionnaireKey: string;
+    questionnaireVersion: number;
+  };
+  subject: { id: string; name: string };
+  rater: { name: string; locale: string };
+  /** raters of the same group for the same subject, frozen at launch */
+  invitedInGroup: number;
+}
+
+interface SurveyLinkRow {
+  assignment_id: string;
+  relationship: Relationship;
+  answered: boolean | number;
+  subject_id: string;
+  subject_name: string;
+  rater_name: string;
+  rater_locale: string;
+  campaign_id: string;
+  campaign_name: string;
+  status: string;
+  anonymity_threshold: number;
+  show_manager_separately: boolean | number;
+  closes_at: Date | string | null;
+  questionnaire_key: string;
+  questionnaire_version: number;
+  invited_in_group: number | string;
+}
+
+// The survey's hot path: one statement, and the people lib's `person` for the two names (see
+// PeopleDirectory), so a survey page costs one round trip.
+const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a.subject_id,
+    s.name AS subject_name, r.name AS rater_name, r.locale AS rater_locale,
+    c.id AS campaign_id, c.name AS campaign_name, c.status, c.anonymity_threshold,
+    c.show_manager_separately, c.closes_at, c.questionnaire_key, c.questionnaire_version,
+    (SELECT COUNT(*) FROM assignment g WHERE g.campaign_id = a.campaign_id AND g.subject_id = a.subject_id
+      AND g.relationship = a.relationship) AS invited_in_group
+  FROM assignment_token t
+  JOIN assignment a ON a.id = t.assignment_id
+  JOIN campaign c ON c.id = a.campaign_id
+  JOIN person s ON s.id = a.subject_id
+  JOIN person r ON r.id = a.rater_id
+  WHERE t.token_hash = :hash`;
+
+// Spends the link only if it is unspent and the campaign still open: of two submits at the
+// same moment, exactly one changes the row.
+const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" = :id AND "answered" = :no
+  AND EXISTS (SELECT 1 FROM "campaign" WHERE "campaign"."id" = :campaignId AND "campaign"."status" = 'open')`;
+
+/** SQLite returns datetimes as UTC text, PostgreSQL as Date. */
+function toDate(value: Date | string | null): Date | null {
+  if (value === null || value instanceof Date) {
+    return value;
+  }
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+/**
+ * One rater asked about one subject (`assignment`), and the hashes of its links
+ * (`assignment_token`). While the campaign is open an assignment knows whether it was answered;
+ * only counts leave this class. Reads take the transaction they belong to, if any, last; writes
+ * take it first.
+ */
+@Injectable()
+export class AssignmentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertAll(
+    tx: EntityManager,
+    campaignId: string,
+    raters: readonly DerivedRater[],
+  ): Promise<void> {
+    for (const chunk of chunks(raters)) {
+      await tx.insert(
+        Assignment,
+        chunk.map((rater) => ({ campaignId, ...rater, answered: false })),
+      );
+    }
+  }
+
+  count(campaignId: string, tx = this.dataSource.manager): Promise<number> {
+    return tx.countBy(Assignment, { campaignId });
+  }
+
+  async raterCount(campaignId: string, tx = this.dataSource.manager): Promise<number> {
+    const raters = await tx
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .select('COUNT(DISTINCT a.raterId)', 'count')
+      .where('a.campaignId = :id', { id: campaignId })
+      .getRawOne<{ count: string | number }>();
+    return Number(raters?.count ?? 0);
+  }
+
+  /** Who rates whom, as frozen at launch. */
+  frozen(campaignId: string): Promise<DerivedRater[]> {
+    return this.dataSource.getRepository(Assignment).find({
+      where: { campaignId },
+      select: ['subjectId', 'raterId', 'relationship'],
+    });
+  }
+
+  /** While open, the assignments know who answered; only the counts leave this method. */
+  async countsBySubject(campaignId: string): Promise<SubjectCounts[]> {
+    const rows = await this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .select('a.subjectId', 'subjectId')
+      .addSelect('COUNT(*)', 'invited')
+      .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
+      .where('a.campaignId = :id', { id: campaignId })
+      .groupBy('a.subjectId')
+      .getRawMany<RawCounts>();
+    return rows.map(counts);
+  }
+
+  /** The same per subject and relationship: what the tallies keep at close. */
+  async countsByGroup(tx: EntityManager, campaignId: string): Promise<GroupCounts[]> {
+    const rows = await tx
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .select('a.subjectId', 'subjectId')
+      .addSelect('a.relationship', 'relationship')
+      .addSelect('COUNT(*)', 'invited')
+      .addSelect('SUM(CASE WHEN a.answered THEN 1 ELSE 0 END)', 'responded')
+      .where('a.campaignId = :id', { id: campaignId })
+      .groupBy('a.subjectId')
+      .addGroupBy('a.relationship')
+      .getRawMany<RawCounts & { relationship: Relationship }>();
+    return rows.map((row) => ({ ...counts(row), relationship: row.relationship }));
+  }
+
+  /**
+   * Every assignment of the campaign rewritten as unanswered, answered or not: on PostgreSQL
+   * each gets a new version with this transaction's id, so none keeps the `xmin` of the submit
+   * that spent it.
+   */
+  async forgetAnswered(tx: EntityManager, campaignId: string): Promise<void> {
+    await tx.update(Assignment, { campaignId }, { answered: false });
+  }
+
+  async unansweredRaterIds(tx: EntityManager, campaignId: string): Promise<string[]> {
+    const rows = await tx
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .select('DISTINCT a.raterId', 'raterId')
+      .where('a.campaignId = :id AND a.answered = :answered', { id: campaignId, answered: false })
+      .getRawMany<{ raterId: string }>();
+    return rows.map(({ raterId }) => raterId);
+  }
+
+  unansweredOf(tx: EntityManager, campaignId: string, raterId: string): Promise<Assignment[]> {
+    return tx.find(Assignment, { where: { campaignId, raterId, answered: false } });
+  }
+
+  /** Those of `assignmentIds` that belong to the campaign. */
+  async ofCampaign(
+    tx: EntityManager,
+    campaignId: string,
+    assignmentIds: readonly string[],
+  ): Promise<string[]> {
+    const found: string[] = [];
+    for (const chunk of chunks(assignmentIds)) {
+      const rows = await tx.find(Assignment, {
+        where: { campaignId, id: In(chunk) },
+        select: ['id'],
+      });
+      found.push(...rows.map(({ id }) => id));
+    }
+    return found;
+  }
+
+  /** Only the hashes: a link works from the e-mail alone. */
+  async addTokens(
+    tx: EntityManager,
+    tokens: readonly { tokenHash: string; assignmentId: string }[],
+  ): Promise<void> {
+    await tx.insert(AssignmentToken, [...tokens]);
+  }
+
+  async surveyLink(tokenHash: string): Promise<SurveyLink | null> {
+    const rows = await rawQuery<SurveyLinkRow[]>(this.dataSource.manager, SURVEY_LINK, {
+      hash: tokenHash,
+    });
+    const row = rows[0];
+    if (!row) {
+      return null;
+    }
+    return {
+      assignment: {
+        id: row.assignment_id,
+        relationship: row.relationship,
+        answered: Boolean(row.answered),
+      },
+      campaign: {
+        id: row.campaign_id,
+        name: row.campaign_name,
+        status: row.status,
+        anonymityThreshold: Number(row.anonymity_threshold),
+        showManagerSeparately: Boolean(row.show_manager_separately),
+        closesAt: toDate(row.closes_at),
+        questionnaireKey: row.questionnaire_key,
+        questionnaireVersion: Number(row.questionnaire_version),
+      },
+      subject: { id: row.subject_id, name: row.subject_name },
+      rater: { name: row.rater_name, locale: row.rater_locale },
+      invitedInGroup: Number(row.invited_in_group),
+    };
+  }
+
+  /** Marks the assignment answered if it was not and its campaign is open; whether it did. */
+  async spendAssignment(
+    tx: EntityManager,
+    assignmentId: string,
+    campaignId: string,
+  ): Promise<boolean> {
+    const changed = await rawChange(tx, SPEND, {
+      yes: true,
+      no: false,
+      id: assignmentId,
+      campaignId,
+    });
+    return changed > 0;
+  }
+}
+
+interface RawCounts {
+  subjectId: string;
+  invited: string | number;
+  responded: string | number | null;
+}
+
+function counts(row: RawCounts): SubjectCounts {
+  return {
+    subjectId: row.subjectId,
+    invited: Number(row.invited),
+    responded: Number(row.responded ?? 0),
+  };
+}

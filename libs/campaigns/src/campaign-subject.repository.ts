@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { chunks } from '@ledarspegel/core';
+import { CampaignRater } from './campaign-rater.entity';
+import { CampaignSubject } from './campaign-subject.entity';
+import type { ManualRater } from './rater-derivation';
+
+/** A closed campaign's subject with the counts its tallies keep. */
+export interface TalliedSubject {
+  employeeId: string;
+  name: string;
+  unit: string;
+  invited: number;
+  responded: number;
+}
+
+/**
+ * Who a campaign assesses (`campaign_subject`) and the raters HR added by hand while it was a
+ * draft (`campaign_rater`). Reads take the transaction they belong to, if any, last; writes take
+ * it first.
+ */
+@Injectable()
+export class CampaignSubjectRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(tx: EntityManager, campaignId: string, personIds: readonly string[]): Promise<void> {
+    for (const chunk of chunks(personIds)) {
+      await tx.insert(
+        CampaignSubject,
+        chunk.map((personId) => ({ campaignId, personId })),
+      );
+    }
+  }
+
+  async ids(campaignId: string, tx = this.dataSource.manager): Promise<string[]> {
+    const subjects = await tx.find(CampaignSubject, { where: { campaignId } });
+    return subjects.map(({ personId }) => personId);
+  }
+
+  has(tx: EntityManager, campaignId: string, personId: string): Promise<boolean> {
+    return tx.existsBy(CampaignSubject, { campaignId, personId });
+  }
+
+  manualRaters(campaignId: string, tx = this.dataSource.manager): Promise<ManualRater[]> {
+    return tx.find(CampaignRater, {
+      where: { campaignId },
+      select: ['subjectId', 'raterId', 'relationship'],
+    });
+  }
+
+  async addManualRater(tx: EntityManager, campaignId: string, rater: ManualRater): Promise<void> {
+    await tx.upsert(CampaignRater, { campaignId, ...rater }, [
+      'campaignId',
+      'subjectId',
+      'raterId',
+    ]);
+  }
+
+  async removeManualRater(
+    tx: EntityManager,
+    campaignId: string,
+    subjectId: string,
+    raterId: string,
+  ): Promise<boolean> {
+    const result = await tx.delete(CampaignRater, { campaignId, subjectId, raterId });
+    return Boolean(result.affected);
+  }
+
+  /**
+   * A closed campaign's subjects by name, with their tallies (after close the assignments no
+   * longer know who answered). Joins the people lib's `person` table: see PeopleDirectory.
+   */
+  async tallied(campaignId: string): Promise<TalliedSubject[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['p.employee_id AS "employeeId"', 'p.name AS "name"', 'p.unit AS "unit"'])
+      .addSelect('SUM(t.invited)', 'invited')
+      .addSelect('SUM(t.responded)', 'responded')
+      .from('campaign_subject', 's')
+      .innerJoin('person', 'p', 'p.id = s.person_id')
+      .leftJoin(
+        'subject_tally',
+        't',
+        't.campaign_id = s.campaign_id AND t.subject_id = s.person_id',
+      )
+      .where('s.campaign_id = :id', { id: campaignId })
+      .groupBy('p.employee_id')
+      .addGroupBy('p.name')
+      .addGroupBy('p.unit')
+      .orderBy('p.name', 'ASC')
+      .getRawMany<{
+        employeeId: string;
+        name: string;
+        unit: string;
+        invited: string | number | null;
+        responded: string | number | null;
+      }>();
+    return rows.map((row) => ({
+      employeeId: row.employeeId,
+      name: row.name,
+      unit: row.unit,
+      invited: Number(row.invited ?? 0),
+      responded: Number(row.responded ?? 0),
+    }));
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { chunks, rawQuery } from '@ledarspegel/core';
+import type { GroupCounts, SubjectCounts } from './assignment.repository';
+import { DailyResponseCount } from './daily-response-count.entity';
+import { SubjectTally } from './subject-tally.entity';
+
+const COUNT_RESPONSE = `INSERT INTO "daily_response_count" ("campaign_id", "day", "responded") VALUES (:campaignId, :day, 1)
+  ON CONFLICT ("campaign_id", "day") DO UPDATE SET "responded" = "daily_response_count"."responded" + 1`;
+
+/**
+ * The counts that outlive who answered: per subject and relationship from the close on
+ * (`subject_tally`), and per day for the response curve (`daily_response_count`). Reads take the
+ * transaction they belong to, if any, last; writes take it first.
+ */
+@Injectable()
+export class TallyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async write(
+    tx: EntityManager,
+    campaignId: string,
+    counts: readonly GroupCounts[],
+  ): Promise<void> {
+    for (const chunk of chunks(counts)) {
+      await tx.insert(
+        SubjectTally,
+        chunk.map((row) => ({
+          campaignId,
+          subjectId: row.subjectId,
+          relationship: row.relationship,
+          invited: row.invited,
+          responded: row.responded,
+        })),
+      );
+    }
+  }
+
+  /** After close only the tallies hold the counts (the assignments forgot who answered). */
+  async tallies(campaignId: string): Promise<SubjectCounts[]> {
+    const rows = await this.dataSource
+      .getRepository(SubjectTally)
+      .createQueryBuilder('t')
+      .select('t.subjectId', 'subjectId')
+      .addSelect('SUM(t.invited)', 'invited')
+      .addSelect('SUM(t.responded)', 'responded')
+      .where('t.campaignId = :id', { id: campaignId })
+      .groupBy('t.subjectId')
+      .getRawMany<{
+        subjectId: string;
+        invited: string | number | null;
+        responded: string | number | null;
+      }>();
+    return rows.map((row) => ({
+      subjectId: row.subjectId,
+      invited: Number(row.invited ?? 0),
+      responded: Number(row.responded ?? 0),
+    }));
+  }
+
+  /** One more answer on `day` (YYYY-MM-DD, UTC). */
+  async countResponse(tx: EntityManager, campaignId: string, day: string): Promise<void> {
+    await rawQuery(tx, COUNT_RESPONSE, { campaignId, day });
+  }
+
+  async byDay(campaignId: string): Promise<{ day: string; responded: number }[]> {
+    const days = await this.dataSource
+      .getRepository(DailyResponseCount)
+      .find({ where: { campaignId }, order: { day: 'ASC' } });
+    return days.map(({ day, responded }) => ({ day, responded }));
+  }
+}

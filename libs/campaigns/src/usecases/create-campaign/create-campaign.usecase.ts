@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
+import type { Person } from '@ledarspegel/people';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { CampaignSubjectRepository } from '../../campaign-subject.repository';
+import { CampaignResponseDto, CreateCampaignDto, toCampaignResponse } from '../../campaign.dto';
+import { CampaignRepository } from '../../campaign.repository';
+import { PeopleDirectory } from '../../people-directory';
+import { DEFAULT_ANONYMITY_THRESHOLD, RELATIONSHIPS, Relationship } from '../../relationship';
+
+const DEFAULT_GROUPS: Relationship[] = ['self', 'manager', 'direct_report', 'peer'];
+
+/** A draft campaign on a questionnaire version, with the managers it assesses. */
+@Injectable()
+export class CreateCampaign {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly campaigns: CampaignRepository,
+    private readonly subjects: CampaignSubjectRepository,
+    private readonly people: PeopleDirectory,
+  ) {}
+
+  async execute(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
+    assertMayChange(actor);
+    const questionnaire = this.questionnaireFor(dto.questionnaireKey);
+    const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
+    if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
+      throw new DomainError('invalid', 'closesAt must be in the future.', [
+        { field: 'closesAt', message: 'must be in the future' },
+      ]);
+    }
+    const raterGroups = dto.raterGroups ?? DEFAULT_GROUPS;
+    return transaction(this.dataSource, async (tx) => {
+      const subjects = await this.resolveSubjects(tx, dto);
+      const campaign = await this.campaigns.create(tx, {
+        name: dto.name.trim(),
+        questionnaireKey: questionnaire.key,
+        questionnaireVersion: questionnaire.version,
+        status: 'draft',
+        anonymityThreshold: dto.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
+        showManagerSeparately: dto.showManagerSeparately ?? false,
+        raterGroups: RELATIONSHIPS.filter((group) => raterGroups.includes(group)),
+        closesAt,
+        reminderDays: [...(dto.reminderDays ?? [])].sort((a, b) => a - b).map(String),
+        remindersSent: [],
+        launchedAt: null,
+        closedAt: null,
+        sealedAt: null,
+      });
+      await this.subjects.add(
+        tx,
+        campaign.id,
+        subjects.map((person) => person.id),
+      );
+      return toCampaignResponse(
+        campaign,
+        subjects.map((person) => ({ employeeId: person.employeeId, name: person.name })),
+      );
+    });
+  }
+
+  private questionnaireFor(key: string) {
+    try {
+      return this.questionnaires.get(key);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') {
+        throw new DomainError('invalid', error.message, [
+          { field: 'questionnaireKey', message: `unknown questionnaire '${key}'` },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  private async resolveSubjects(tx: EntityManager, dto: CreateCampaignDto): Promise<Person[]> {
+    const selection = dto.subjects;
+    if (!selection.employeeIds?.length && !selection.unit && !selection.allManagers) {
+      throw new DomainError('invalid', 'Choose the managers to assess.', [
+        { field: 'subjects', message: 'give employeeIds, a unit or allManagers: true' },
+      ]);
+    }
+    const chosen = new Map<string, Person>();
+    if (selection.employeeIds?.length) {
+      const wanted = [...new Set(selection.employeeIds)];
+      const found = await this.people.activeByEmployeeIds(wanted, tx);
+      const known = new Set(found.map((p) => p.employeeId));
+      const unknown = wanted.filter((employeeId) => !known.has(employeeId));
+      if (unknown.length > 0) {
+        throw new DomainError(
+          'invalid',
+          `No active person has the employee id ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}.`,
+          unknown.map((employeeId) => ({
+            field: 'subjects.employeeIds',
+            message: `unknown or inactive: ${employeeId}`,
+          })),
+        );
+      }
+      found.forEach((person) => chosen.set(person.id, person));
+    }
+    if (selection.unit || selection.allManagers) {
+      const unit = selection.allManagers ? undefined : selection.unit;
+      const managers = await this.people.activeManagers(tx, unit);
+      if (unit && managers.length === 0) {
+        throw new DomainError('invalid', `No one in the unit '${unit}' manages anyone.`, [
+          { field: 'subjects.unit', message: 'no managers in this unit' },
+        ]);
+      }
+      managers.forEach((person) => chosen.set(person.id, person));
+    }
+    if (chosen.size === 0) {
+      throw new DomainError('invalid', 'There is no manager to assess.', [
+        { field: 'subjects', message: 'no managers found' },
+      ]);
+    }
+    return [...chosen.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { DomainError, transaction } from '@ledarspegel/core';
+import { CampaignSubjectRepository } from '../../campaign-subject.repository';
+import { CampaignRepository } from '../../campaign.repository';
+import { draftCampaign } from '../../helpers/campaign-lookup';
+import { PeopleDirectory } from '../../people-directory';
+
+/** Takes back a rater HR added by hand, while the campaign is a draft. */
+@Injectable()
+export class RemoveRater {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly subjects: CampaignSubjectRepository,
+    private readonly people: PeopleDirectory,
+  ) {}
+
+  async execute(
+    actor: ServiceActor,
+    id: string,
+    subjectEmployeeId: string,
+    raterEmployeeId: string,
+  ): Promise<void> {
+    assertMayChange(actor);
+    await transaction(this.dataSource, async (tx) => {
+      await draftCampaign(this.campaigns, tx, id);
+      const [subject, rater] = await Promise.all([
+        this.people.byEmployeeId(subjectEmployeeId, tx),
+        this.people.byEmployeeId(raterEmployeeId, tx),
+      ]);
+      const removed =
+        subject && rater
+          ? await this.subjects.removeManualRater(tx, id, subject.id, rater.id)
+          : false;
+      if (!removed) {
+        throw new DomainError(
+          'not_found',
+          `${raterEmployeeId} was not added as a rater of ${subjectEmployeeId}.`,
+        );
+      }
+    });
+  }
+}
