@@ -7,7 +7,7 @@ import { OutboxRepository } from '@ledarspegel/mail';
 import { AssignmentRepository } from './assignment.repository';
 import type { Campaign } from './campaign.entity';
 import { CampaignRepository } from './campaign.repository';
-import { PeopleDirectory } from './people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 import { StorageSealer } from './storage-sealer';
 import { CloseCampaign } from './usecases/close-campaign/close-campaign.usecase';
 
@@ -24,7 +24,7 @@ export class CampaignScheduler {
     private readonly closeCampaign: CloseCampaign,
     private readonly campaigns: CampaignRepository,
     private readonly assignments: AssignmentRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
     private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { chunks } from '@ledarspegel/core';
+import { PeopleRepository } from '@ledarspegel/people';
 import { CampaignRater } from './campaign-rater.entity';
 import { CampaignSubject } from './campaign-subject.entity';
 import type { ManualRater } from './rater-derivation';
@@ -22,7 +23,10 @@ export interface TalliedSubject {
  */
 @Injectable()
 export class CampaignSubjectRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+  ) {}
 
   async add(tx: EntityManager, campaignId: string, personIds: readonly string[]): Promise<void> {
     for (const chunk of chunks(personIds)) {
@@ -68,40 +72,44 @@ export class CampaignSubjectRepository {
   }
 
   /**
-   * A closed campaign's subjects by name, with their tallies (after close the assignments no
-   * longer know who answered). Joins the people lib's `person` table: see PeopleDirectory.
+   * A closed campaign's subjects by name (Swedish order), with their tallies (after close the
+   * assignments no longer know who answered); names and units from the people lib.
    */
   async tallied(campaignId: string): Promise<TalliedSubject[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
-      .select(['p.employee_id AS "employeeId"', 'p.name AS "name"', 'p.unit AS "unit"'])
+      .select('s.person_id', 'personId')
       .addSelect('SUM(t.invited)', 'invited')
       .addSelect('SUM(t.responded)', 'responded')
       .from('campaign_subject', 's')
-      .innerJoin('person', 'p', 'p.id = s.person_id')
       .leftJoin(
         'subject_tally',
         't',
         't.campaign_id = s.campaign_id AND t.subject_id = s.person_id',
       )
       .where('s.campaign_id = :id', { id: campaignId })
-      .groupBy('p.employee_id')
-      .addGroupBy('p.name')
-      .addGroupBy('p.unit')
-      .orderBy('p.name', 'ASC')
+      .groupBy('s.person_id')
       .getRawMany<{
-        employeeId: string;
-        name: string;
-        unit: string;
+        personId: string;
         invited: string | number | null;
         responded: string | number | null;
       }>();
-    return rows.map((row) => ({
-      employeeId: row.employeeId,
-      name: row.name,
-      unit: row.unit,
-      invited: Number(row.invited ?? 0),
-      responded: Number(row.responded ?? 0),
-    }));
+    const people = new Map(
+      (await this.people.byIds(rows.map((row) => row.personId))).map((p) => [p.id, p]),
+    );
+    return rows
+      .map((row) => {
+        const person = people.get(row.personId);
+        return {
+          employeeId: person?.employeeId ?? '',
+          name: person?.name ?? '',
+          unit: person?.unit ?? '',
+          invited: Number(row.invited ?? 0),
+          responded: Number(row.responded ?? 0),
+        };
+      })
+      .sort(
+        (a, b) => a.name.localeCompare(b.name, 'sv') || a.employeeId.localeCompare(b.employeeId),
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
+import { PeopleModule } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
@@ -16,7 +17,6 @@ import { DailyResponseCount } from './daily-response-count.entity';
 import { CampaignRaters } from './helpers/campaign-raters';
 import { CampaignSubjects } from './helpers/campaign-subjects';
 import { InvitationComposer } from './invitation.composer';
-import { PeopleDirectory } from './people-directory';
 import { StorageSealer } from './storage-sealer';
 import { SubjectTally } from './subject-tally.entity';
 import { TallyRepository } from './tally.repository';
@@ -35,7 +35,6 @@ const REPOSITORIES = [
   CampaignSubjectRepository,
   AssignmentRepository,
   TallyRepository,
-  PeopleDirectory,
 ];
 
 const USE_CASES = [
@@ -66,6 +65,7 @@ const USE_CASES = [
       SubjectTally,
     ]),
     QuestionnairesModule,
+    PeopleModule,
   ],
   controllers: [CampaignsController],
   providers: [

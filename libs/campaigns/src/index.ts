@@ -12,7 +12,6 @@ export * from './campaign.repository';
 export * from './campaigns.module';
 export * from './campaigns.service';
 export * from './daily-response-count.entity';
-export * from './people-directory';
 export * from './rater-derivation';
 export * from './relationship';
 export * from './storage-sealer';

@@ -14,7 +14,7 @@ import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { AssignmentRepository } from './assignment.repository';
 import type { Campaign } from './campaign.entity';
 import { CampaignRepository } from './campaign.repository';
-import { PeopleDirectory } from './people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
 
 type InvitationCampaign = Pick<
@@ -43,7 +43,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly assignments: AssignmentRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,

@@ -163,6 +163,46 @@ export class PeopleRepository {
     }
   }
 
+  async byIds(ids: readonly string[], tx?: EntityManager): Promise<Person[]> {
+    const people: Person[] = [];
+    for (const chunk of chunks([...new Set(ids)], ID_CHUNK)) {
+      people.push(...(await this.repository(tx).findBy({ id: In(chunk) })));
+    }
+    return people;
+  }
+
+  byId(id: string, tx?: EntityManager): Promise<Person | null> {
+    return this.repository(tx).findOneBy({ id });
+  }
+
+  byEmployeeId(employeeId: string, tx?: EntityManager): Promise<Person | null> {
+    return this.repository(tx).findOneBy({ employeeId });
+  }
+
+  async activeByEmployeeIds(employeeIds: readonly string[], tx?: EntityManager): Promise<Person[]> {
+    const found: Person[] = [];
+    for (const chunk of chunks(employeeIds, ID_CHUNK)) {
+      found.push(...(await this.repository(tx).findBy({ employeeId: In(chunk), active: true })));
+    }
+    return found;
+  }
+
+  /** Everyone, with what rater derivation reads. */
+  organisationChart(tx?: EntityManager): Promise<Person[]> {
+    return this.repository(tx).find({
+      select: [
+        'id',
+        'employeeId',
+        'name',
+        'email',
+        'managerEmployeeId',
+        'active',
+        'locale',
+        'unit',
+      ],
+    });
+  }
+
   private repository(tx?: EntityManager): Repository<Person> {
     return tx ? tx.getRepository(Person) : this.people;
   }

@@ -3,11 +3,10 @@ import {
   Campaign,
   CampaignRepository,
   CampaignSubjectRepository,
-  PeopleDirectory,
   TalliedSubject,
 } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
-import type { Person } from '@ledarspegel/people';
+import { type Person, PeopleRepository } from '@ledarspegel/people';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { readAuditedReport, ReportContent } from './report-content';
@@ -41,7 +40,7 @@ export class ReportLoader {
     private readonly reports: ReportRepository,
     private readonly campaigns: CampaignRepository,
     private readonly subjects: CampaignSubjectRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
   ) {}
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CampaignsModule } from '@ledarspegel/campaigns';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ResponseStorageModule } from '@ledarspegel/responses';
+import { PeopleModule } from '@ledarspegel/people';
 import { ReportBuilder } from './report-builder';
 import { ReportPageController } from './report-page.controller';
 import { Report } from './report.entity';
@@ -20,6 +21,7 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
     CampaignsModule,
     QuestionnairesModule,
     ResponseStorageModule,
+    PeopleModule,
   ],
   controllers: [ReportsController, ReportPageController],
   providers: [

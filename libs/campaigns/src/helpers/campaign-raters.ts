@@ -4,7 +4,7 @@ import type { Person } from '@ledarspegel/people';
 import { AssignmentRepository } from '../assignment.repository';
 import { CampaignSubjectRepository } from '../campaign-subject.repository';
 import type { Campaign } from '../campaign.entity';
-import { PeopleDirectory } from '../people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 import { DerivedRater, deriveRaters } from '../rater-derivation';
 
 export interface CampaignRaterList {
@@ -19,7 +19,7 @@ export class CampaignRaters {
   constructor(
     private readonly subjects: CampaignSubjectRepository,
     private readonly assignments: AssignmentRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** The raters the organisation chart and HR's additions give right now (draft). */

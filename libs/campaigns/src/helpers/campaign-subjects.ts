@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Person } from '@ledarspegel/people';
 import { CampaignSubjectRepository } from '../campaign-subject.repository';
 import type { CampaignSubjectDto } from '../campaign.dto';
-import { PeopleDirectory } from '../people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 
 export interface SubjectPerson {
   id: string;
@@ -15,7 +15,7 @@ export interface SubjectPerson {
 export class CampaignSubjects {
   constructor(
     private readonly subjects: CampaignSubjectRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
   async of(campaignId: string, tx?: EntityManager): Promise<SubjectPerson[]> {

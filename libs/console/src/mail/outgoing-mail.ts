@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ParsedMail } from 'mailparser';
 import { maskSurveyTokens } from '@ledarspegel/campaigns';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { DomainError } from '@ledarspegel/core';
+import { type ParsedMail, readEmlFile } from '@ledarspegel/mail';
 import { MAIL_PAGE_SIZE } from '../views/mail.view';
 
 const recipients = (mail: ParsedMail): string =>
@@ -14,13 +14,6 @@ const recipients = (mail: ParsedMail): string =>
         .map((address) => address.text)
         .join(', ')
     : '';
-
-// loaded on first use: mailparser adds some 20 MB to a process, and only a trial install
-// without SMTP_URL ever shows this page
-async function parse(file: string): Promise<ParsedMail> {
-  const { simpleParser } = await import('mailparser');
-  return simpleParser(fs.readFileSync(file));
-}
 
 export interface MailSummary {
   file: string;
@@ -49,7 +42,7 @@ export class OutgoingMail {
     const start = (page - 1) * MAIL_PAGE_SIZE;
     const items = await Promise.all(
       files.slice(start, start + MAIL_PAGE_SIZE).map(async ({ name, mtime }) => {
-        const mail = await parse(path.join(this.config.mailDir, name));
+        const mail = await readEmlFile(path.join(this.config.mailDir, name));
         return {
           file: name,
           date: mail.date ?? mtime,
@@ -72,7 +65,7 @@ export class OutgoingMail {
     if (!/^[\w.-]+\.eml$/.test(file) || !this.files().some((f) => f.name === file)) {
       throw new DomainError('not_found', 'No such e-mail.');
     }
-    const mail = await parse(path.join(this.config.mailDir, file));
+    const mail = await readEmlFile(path.join(this.config.mailDir, file));
     return {
       file,
       date: mail.date ?? null,

@@ -9,7 +9,7 @@ import { CampaignRepository } from '../../campaign.repository';
 import { draftCampaign } from '../../helpers/campaign-lookup';
 import { CampaignRaters } from '../../helpers/campaign-raters';
 import { ratersPreview } from '../../helpers/raters-preview';
-import { PeopleDirectory } from '../../people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 
 /** A peer or other rater HR adds by hand, while the campaign is a draft. */
 @Injectable()
@@ -18,7 +18,7 @@ export class AddRater {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly subjects: CampaignSubjectRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
     private readonly raters: CampaignRaters,
   ) {}
 

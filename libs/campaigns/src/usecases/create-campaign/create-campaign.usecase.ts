@@ -8,7 +8,7 @@ import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { CampaignSubjectRepository } from '../../campaign-subject.repository';
 import { CampaignResponseDto, CreateCampaignDto, toCampaignResponse } from '../../campaign.dto';
 import { CampaignRepository } from '../../campaign.repository';
-import { PeopleDirectory } from '../../people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 import { DEFAULT_ANONYMITY_THRESHOLD, RELATIONSHIPS, Relationship } from '../../relationship';
 
 const DEFAULT_GROUPS: Relationship[] = ['self', 'manager', 'direct_report', 'peer'];
@@ -22,7 +22,7 @@ export class CreateCampaign {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly campaigns: CampaignRepository,
     private readonly subjects: CampaignSubjectRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
   async execute(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
@@ -104,7 +104,7 @@ export class CreateCampaign {
     }
     if (selection.unit || selection.allManagers) {
       const unit = selection.allManagers ? undefined : selection.unit;
-      const managers = await this.people.activeManagers(tx, unit);
+      const managers = await this.people.activeManagers(unit, tx);
       if (unit && managers.length === 0) {
         throw new DomainError('invalid', `No one in the unit '${unit}' manages anyone.`, [
           { field: 'subjects.unit', message: 'no managers in this unit' },

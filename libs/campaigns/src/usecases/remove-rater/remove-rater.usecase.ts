@@ -6,7 +6,7 @@ import { DomainError, transaction } from '@ledarspegel/core';
 import { CampaignSubjectRepository } from '../../campaign-subject.repository';
 import { CampaignRepository } from '../../campaign.repository';
 import { draftCampaign } from '../../helpers/campaign-lookup';
-import { PeopleDirectory } from '../../people-directory';
+import { PeopleRepository } from '@ledarspegel/people';
 
 /** Takes back a rater HR added by hand, while the campaign is a draft. */
 @Injectable()
@@ -15,7 +15,7 @@ export class RemoveRater {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly subjects: CampaignSubjectRepository,
-    private readonly people: PeopleDirectory,
+    private readonly people: PeopleRepository,
   ) {}
 
   async execute(
