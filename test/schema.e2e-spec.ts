@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { ALL_ENTITIES } from '../apps/entities';
 import { createTestApp, TestApp } from './support/test-app';
 import { testDatabaseKind } from './support/test-database';
 
@@ -15,6 +16,12 @@ describe('database schema', () => {
     expect(await dataSource.showMigrations()).toBe(false);
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    // the libs register their own entities: together exactly the list the migrations are made from
+    const tables = (entities: readonly { name: string }[]) => entities.map((e) => e.name).sort();
+    expect(tables(dataSource.entityMetadatas)).toEqual(
+      tables(ALL_ENTITIES.map((entity) => dataSource.getMetadata(entity))),
+    );
+    expect(dataSource.entityMetadatas).toHaveLength(ALL_ENTITIES.length);
   });
 
   if (testDatabaseKind() === 'sqlite') {

@@ -3,7 +3,7 @@ import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagg
 import { API_PREFIX } from '@ledarspegel/core';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto } from './login.dto';
-import { Public } from './public.decorator';
+import { Public } from '@ledarspegel/core';
 import { SignInRequestGuard } from './sign-in-request.guard';
 
 @ApiTags('auth')

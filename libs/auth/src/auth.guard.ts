@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@ledarspegel/core';
 import { AdminActor, RequestWithActor } from './admin-actor';
 import { AuthService } from './auth.service';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC } from '@ledarspegel/core';
 
 /** The HR user of a request's bearer token; 401 (DomainError) when there is none or it is bad. */
 export async function bearerActor(auth: AuthService, request: FastifyRequest): Promise<AdminActor> {

@@ -9,7 +9,6 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './bearer-uploads';
 export * from './password';
-export * from './public.decorator';
 export * from './sign-in-counter.entity';
 export * from './sign-in-limit';
 export * from './sign-in-throttle';

@@ -15,3 +15,4 @@ export * from './upload-gate';
 export * from './error.filter';
 export * from './static-assets';
 export * from './raw-query';
+export * from './public.decorator';

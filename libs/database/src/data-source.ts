@@ -1,7 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '@ledarspegel/config';
 import { createPrivateFile } from '@ledarspegel/core';
-import { ENTITIES } from './entities';
 import { useImmediateTransactions } from './immediate-transactions';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -9,7 +8,15 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 const BUSY_TIMEOUT_MS = 5000;
 const MIGRATION_LOCK_KEY = 4_711_001; // any constant: one advisory lock for schema changes
 
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/**
+ * The data source for `DATABASE_URL`. Apps leave `entities` empty: each lib registers its own
+ * (`TypeOrmModule.forFeature`, loaded with `autoLoadEntities`); the migration tooling passes the
+ * whole list from `apps/entities.ts`.
+ */
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   if (database.type === 'sqlite') {
     return {
       type: 'better-sqlite3',
@@ -26,7 +33,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
         // with zeros instead of lingering in free pages of the file (DESIGN.md, rule 7).
         db.pragma('secure_delete = ON');
       },
-      entities: ENTITIES,
+      entities,
       migrations: SQLITE_MIGRATIONS,
       migrationsRun: false,
       synchronize: false,
@@ -39,7 +46,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    entities: ENTITIES,
+    entities,
     migrations: POSTGRES_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

@@ -12,7 +12,11 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.database),
+            // each lib's module registers its own entities (TypeOrmModule.forFeature)
+            autoLoadEntities: true,
+          }),
           dataSourceFactory: async (options) => {
             if (!options) {
               throw new Error('database options are missing');

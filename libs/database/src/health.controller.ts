@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '@ledarspegel/auth';
+import { Public } from '@ledarspegel/core';
 
 export interface HealthResponse {
   status: 'ok' | 'unavailable';

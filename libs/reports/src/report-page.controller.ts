@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@ledarspegel/auth';
+import { Public } from '@ledarspegel/core';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { toLanguage } from '@ledarspegel/templates';
 import { verifyReportLink } from './report-link';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@ledarspegel/auth';
+import { Public } from '@ledarspegel/core';
 import { DomainError } from '@ledarspegel/core';
 import { TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { surveyPageContext } from './survey-page';

@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@ledarspegel/auth';
+import { Public } from '@ledarspegel/core';
 import { ConsolePageFilter } from './console-page.filter';
 import { ConsoleSessionGuard } from './console-session.guard';
 

@@ -13,8 +13,13 @@ import { Person } from '@ledarspegel/people';
 import { Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
-/** Every entity of the schema: the migrations must describe exactly these (schema.e2e-spec). */
-export const ENTITIES = [
+/**
+ * Every entity of the schema, assembled beside the apps from the libs that own them (each lib
+ * registers its own with `TypeOrmModule.forFeature`, and `libs/database` knows none). The
+ * migration tooling generates and checks the migrations against this list, and each app's data
+ * source must hold exactly these (test/schema.e2e-spec.ts).
+ */
+export const ALL_ENTITIES = [
   AdminUser,
   AdminSession,
   SignInCounter,
