@@ -10,7 +10,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..');
+// the project's root; a test passes a made-up tree instead
+const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..'));
 const libsDir = path.join(root, 'libs');
 const libs = fs
   .readdirSync(libsDir)
@@ -25,7 +26,10 @@ const PURE = [
 ];
 
 function sources(directory) {
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+  const entries = fs
+    .readdirSync(directory, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return entries.flatMap((entry) => {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
       return entry.name === 'node_modules' || entry.name === 'migrations' ? [] : sources(full);
@@ -104,7 +108,9 @@ for (const file of sources(libsDir)) {
         report(file, line, `queries the table ${match[1]} of libs/${owner}`);
       }
     }
-    for (const match of text.matchAll(/\.from\('([a-z_]+)'/g)) {
+    for (const match of text.matchAll(
+      /\.(?:from|(?:inner|left)?Join(?:AndSelect)?)\('([a-z_]+)'/g,
+    )) {
       const owner = tableOwner.get(match[1]);
       if (owner && owner !== lib) {
         report(file, line, `queries the table ${match[1]} of libs/${owner}`);

@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { projectRoot } from '@ledarspegel/core';
 import { dataSourceOptions, runMigrations } from '@ledarspegel/database';
+import { ALL_ENTITIES } from '../apps/entities';
 
 interface Query {
   query: string;
@@ -110,14 +111,15 @@ async function main(): Promise<void> {
     {
       kind: 'sqlite',
       constant: 'SQLITE_MIGRATIONS',
-      diff: () => pendingQueries(dataSourceOptions({ type: 'sqlite', path: ':memory:' })),
+      diff: () =>
+        pendingQueries(dataSourceOptions({ type: 'sqlite', path: ':memory:' }, ALL_ENTITIES)),
     },
     {
       kind: 'postgres',
       constant: 'POSTGRES_MIGRATIONS',
       diff: () =>
         withScratchPostgres(postgresUrl, (url) =>
-          pendingQueries(dataSourceOptions({ type: 'postgres', url })),
+          pendingQueries(dataSourceOptions({ type: 'postgres', url }, ALL_ENTITIES)),
         ),
     },
   ];
