@@ -55,7 +55,7 @@ export function teamsCsv(managers: number, team: number): string {
 
 export async function createCampaign(bench: BenchApp, csv: string): Promise<string> {
   await bench.app.get(AdminUsersService).create('bench@kommun.se', 'Bänkprov-lösenord-2026');
-  await bench.app.get(PeopleService).importCsv(null, csv);
+  await bench.app.get(PeopleService).importCsv(SYSTEM_ACTOR, csv);
   const campaign = await bench.app.get(CampaignsService).create(SYSTEM_ACTOR, {
     name: 'Bench',
     questionnaireKey: 'huddinge-ledarskap',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PeopleService } from '@ledarspegel/people';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
 
 const EXAMPLE = fs.readFileSync(path.join(__dirname, '..', 'seeds', 'people-example.csv'), 'utf8');
@@ -38,6 +39,16 @@ describe('people', () => {
       .expect(401);
     await t.http.get('/api/v1/people').expect(401);
     await t.http.get('/api/v1/people/1001').expect(401);
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses a service call that carries no actor (a route that forgot its guard)', async () => {
+    const people = t.app.get(PeopleService);
+    const forbidden = expect.objectContaining({ code: 'forbidden' });
+    await expect(people.importCsv(null as never, EXAMPLE)).rejects.toEqual(forbidden);
+    await expect(people.previewCsv(null as never, EXAMPLE)).rejects.toEqual(forbidden);
+    await expect(people.list(null as never, {} as never)).rejects.toEqual(forbidden);
+    await expect(people.get(null as never, '1001')).rejects.toEqual(forbidden);
     expect(await count()).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AdminActor } from '@ledarspegel/auth';
+import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv } from './people-csv';
 import type { PersonRecord } from './people-csv-format';
@@ -46,7 +46,8 @@ export class PeopleService {
    * every error by row and field, and nothing is written. People missing from the file are
    * marked inactive, never deleted.
    */
-  async importCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportResultDto> {
+  async importCsv(actor: ServiceActor, csv: unknown): Promise<ImportResultDto> {
+    assertMayChange(actor);
     const people = this.parse(csv);
     return transaction(this.dataSource, async (tx) => {
       const plan = planImport(await this.people.everyoneForImport(tx), people);
@@ -68,7 +69,8 @@ export class PeopleService {
   }
 
   /** What importing this file would change, without changing anything; the same errors. */
-  async previewCsv(_actor: AdminActor | null, csv: unknown): Promise<ImportPreview> {
+  async previewCsv(actor: ServiceActor, csv: unknown): Promise<ImportPreview> {
+    assertMayRead(actor);
     const people = this.parse(csv);
     const existing = await this.people.everyoneForImport();
     const plan = planImport(existing, people);
@@ -105,7 +107,8 @@ export class PeopleService {
     return people;
   }
 
-  async list(_actor: AdminActor, query: ListPeopleQueryDto): Promise<PeoplePageResponseDto> {
+  async list(actor: ServiceActor, query: ListPeopleQueryDto): Promise<PeoplePageResponseDto> {
+    assertMayRead(actor);
     const [items, total] = await this.people.search(query);
     return {
       items: items.map(toPersonResponse),
@@ -115,7 +118,8 @@ export class PeopleService {
     };
   }
 
-  async get(_actor: AdminActor, employeeId: string): Promise<PersonDetailResponseDto> {
+  async get(actor: ServiceActor, employeeId: string): Promise<PersonDetailResponseDto> {
+    assertMayRead(actor);
     const person = await this.people.findByEmployeeId(employeeId);
     if (!person) {
       throw new DomainError('not_found', `No person with employee id '${employeeId}'.`);

@@ -57,7 +57,7 @@ export class DemoCommand extends CommandRunner {
   async run(): Promise<void> {
     const say = (text: string) => process.stderr.write(`${text}\n`);
     const organisation = path.join(projectRoot(), 'seeds', 'demo-organisation.csv');
-    const imported = await this.people.importCsv(null, fs.readFileSync(organisation));
+    const imported = await this.people.importCsv(SYSTEM_ACTOR, fs.readFileSync(organisation));
     say(
       `Organisation: ${imported.created} created, ${imported.updated} updated, ${imported.unchanged} unchanged (${path.relative(process.cwd(), organisation)})`,
     );

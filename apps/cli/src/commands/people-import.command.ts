@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
 import { DomainError, FieldError } from '@ledarspegel/core';
 import { PeopleService } from '@ledarspegel/people';
+import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 
 @Command({
   name: 'people:import',
@@ -24,7 +25,7 @@ export class PeopleImportCommand extends CommandRunner {
       throw new DomainError('not_found', `cannot read ${file}: ${(error as Error).message}`);
     }
     try {
-      const result = await this.people.importCsv(null, csv);
+      const result = await this.people.importCsv(SYSTEM_ACTOR, csv);
       process.stdout.write(
         `Imported ${file}: ${result.created} created, ${result.updated} updated, ` +
           `${result.unchanged} unchanged, ${result.deactivated} deactivated\n`,
