@@ -412,7 +412,12 @@ describe('sealed at close: a database copy links no answer to a person (rule 7)'
     () => {
       expect(open.xminJoin).toBe(SUBMITS.length);
       expect(open.dailyJoin).toBe(0);
-      expect(open.ctidOrder).toEqual(SUBMITS.map((_, index) => index));
+      // heap order follows submission order (a page may take a row into space freed earlier,
+      // so not always exactly): most neighbours in ctid order were submitted one after the other
+      const inOrder = open.ctidOrder.filter(
+        (submit, i) => i > 0 && submit > (open.ctidOrder[i - 1] ?? 0),
+      );
+      expect(inOrder.length).toBeGreaterThanOrEqual(SUBMITS.length - 3);
     },
   );
 
