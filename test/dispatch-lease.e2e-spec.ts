@@ -53,11 +53,11 @@ describe('outbox leases', () => {
         return { subject: 'Långsam', text: 'Hej', html: '<p>Hej</p>' };
       },
     });
-    dispatcher.leaseMs = 300;
+    dispatcher.leaseMs = 1_000;
     const batch = dispatcher.dispatchBatch();
     // well past the first lease: a second worker still finds nothing to take
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await outbox.claimBatch(10, new Date(), 300)).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await outbox.claimBatch(10, new Date(), 1_000)).toHaveLength(0);
     release();
     expect(await batch).toBe(3);
     dispatcher.leaseMs = OUTBOX_LEASE_MS;
