@@ -66,7 +66,9 @@ function team(size: number, stored: 'direct_report' | null): ReportInput {
 describe('aggregate', () => {
   it('matches the hand-computed figures of the mixed-groups fixture', () => {
     const { input, expected } = fixture('mixed-groups');
-    expectClose(aggregate(input), expected);
+    // `audited` is what the auditor last passed: the sets, not figures (assemble-report's check)
+    const { audited: _audited, ...figures } = aggregate(input);
+    expectClose(figures, expected);
   });
 
   it.each([

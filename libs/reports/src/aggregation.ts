@@ -70,6 +70,8 @@ export interface AggregatedFigures extends ReportFigures {
    * knowing why a figure is missing can itself say something about its n.
    */
   secondarySuppression: FigureRef[];
+  /** the groups shown at each level, as the auditor last checked them and found nothing */
+  audited: ShownFigures;
 }
 
 export function score(values: readonly number[]): Score {
@@ -241,6 +243,7 @@ export function aggregate(input: ReportInput): AggregatedFigures {
     items,
     comments: collectComments(input, shownGroups.has('others')),
     secondarySuppression: hidden,
+    audited: shown,
   };
 }
 

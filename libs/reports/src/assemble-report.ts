@@ -1,10 +1,12 @@
 /**
  * One subject's report from its answers: disclosure control (rule 3 at each level, then the
  * auditor's secondary suppression), what is drawn from the shown figures, the trend (rule 10),
- * and a last audit of everything together before it may be stored. Pure.
+ * and a last check of everything together before it may be stored: the figures are exactly
+ * those the auditor passed (read back from the figures themselves, not from what was meant to
+ * be shown), and the trend meets rule 10. Pure.
  */
-import { audit, trendFindings } from '@ledarspegel/anonymity';
-import { aggregate, auditSubject, ReportInput, shownFigures } from './aggregation';
+import { ShownFigures, trendFindings } from '@ledarspegel/anonymity';
+import { aggregate, ReportInput, shownFigures } from './aggregation';
 import { insights, PreviousReport } from './insights';
 import { AUDITOR_VERSION, ReportContent, ReportHeading } from './report-content';
 
@@ -13,20 +15,36 @@ export function assembleReport(
   input: ReportInput,
   previous: PreviousReport | null,
 ): ReportContent {
-  const { secondarySuppression: _hidden, ...figures } = aggregate(input);
+  const { secondarySuppression: _hidden, audited, ...figures } = aggregate(input);
   const drawn = insights(figures, previous);
   const findings = [
-    ...audit(auditSubject(input), shownFigures(figures)),
+    ...unaudited(shownFigures(figures), audited),
     ...trendFindings(
       input.threshold,
       (drawn.trend?.dimensions ?? []).map((entry) => ({ key: entry.key, n: entry.previousN })),
     ),
   ];
   if (findings.length > 0) {
-    // protect() hides until the auditor finds nothing, so this is a defect: never store it.
+    // protect() hides until the auditor finds nothing, so this is a defect: never store it
     throw new Error(
       `The anonymity audit rejected the report of ${heading.subject.employeeId}: ${JSON.stringify(findings[0])}`,
     );
   }
   return { ...heading, ...figures, ...drawn, audit: { auditor: AUDITOR_VERSION, findings: 0 } };
+}
+
+/** Figures shown that the auditor did not pass (none, unless building the figures is wrong). */
+export function unaudited(
+  shown: ShownFigures,
+  audited: ShownFigures,
+): { level: string; key: string }[] {
+  const extra = (
+    level: 'dimensions' | 'items',
+  ): { level: string; key: string; groups: string[] }[] =>
+    [...shown[level]].flatMap(([key, groups]) => {
+      const passed = audited[level].get(key);
+      const beyond = [...groups].filter((group) => !passed?.has(group));
+      return beyond.length > 0 ? [{ level, key, groups: beyond }] : [];
+    });
+  return [...extra('dimensions'), ...extra('items')];
 }
