@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, ROOT } from './support/build';
-import { deliverMail, importOrganisation } from './support/campaign-fixture';
+import { deliverMail, importOrganisation, launchCampaign } from './support/campaign-fixture';
 import { createTestApp, signInAsAdmin } from './support/test-app';
 
 const modeOf = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
@@ -62,19 +62,11 @@ describe('files at rest', () => {
     try {
       const token = await signInAsAdmin(t);
       await importOrganisation(t, token);
-      const created = await t.http
-        .post('/api/v1/campaigns')
-        .set('authorization', `Bearer ${token}`)
-        .send({
-          name: 'Höst',
-          questionnaireKey: 'kalix-ledarplan',
-          subjects: { allManagers: true },
-        })
-        .expect(201);
-      await t.http
-        .post(`/api/v1/campaigns/${(created.body as { id: string }).id}/launch`)
-        .set('authorization', `Bearer ${token}`)
-        .expect(200);
+      await launchCampaign(t, token, {
+        name: 'Höst',
+        questionnaireKey: 'kalix-ledarplan',
+        subjects: { allManagers: true },
+      });
       expect((await deliverMail(t)).length).toBeGreaterThan(0);
       expect(notPrivate(varDir)).toEqual([]);
       const lines = modesUnder(varDir);

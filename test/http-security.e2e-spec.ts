@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { AppLogger, LOGGER } from '@ledarspegel/core';
 import { signReportLink } from '@ledarspegel/reports';
 import { createTestApp, signInAsAdmin, TEST_ADMIN, TestApp } from './support/test-app';
-import { deliverMail, importOrganisation, tokenOf } from './support/campaign-fixture';
+import {
+  deliverMail,
+  importOrganisation,
+  tokenOf,
+  launchCampaign,
+} from './support/campaign-fixture';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -18,20 +23,11 @@ const csp = (headers: Headers) => String(headers['content-security-policy'] ?? '
 async function samplePages(t: TestApp, extra: Record<string, string> = {}): Promise<Headers[]> {
   const token = await signInAsAdmin(t);
   await importOrganisation(t, token);
-  const created = await t.http
-    .post('/api/v1/campaigns')
-    .set('authorization', `Bearer ${token}`)
-    .send({
-      name: 'Rubriker',
-      questionnaireKey: 'huddinge-ledarskap',
-      subjects: { employeeIds: ['B1'] },
-    })
-    .expect(201);
-  const id = (created.body as { id: string }).id;
-  await t.http
-    .post(`/api/v1/campaigns/${id}/launch`)
-    .set('authorization', `Bearer ${token}`)
-    .expect(200);
+  await launchCampaign(t, token, {
+    name: 'Rubriker',
+    questionnaireKey: 'huddinge-ledarskap',
+    subjects: { employeeIds: ['B1'] },
+  });
   const link = (await deliverMail(t))[0]?.links[0] ?? '';
   const survey = await t.http
     .get(`/s/${tokenOf(link)}`)
@@ -167,20 +163,11 @@ describe('request logs', () => {
     t = await createTestApp();
     const token = await signInAsAdmin(t);
     await importOrganisation(t, token);
-    const created = await t.http
-      .post('/api/v1/campaigns')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        name: 'Loggar',
-        questionnaireKey: 'huddinge-ledarskap',
-        subjects: { employeeIds: ['B1'] },
-      })
-      .expect(201);
-    const id = (created.body as { id: string }).id;
-    await t.http
-      .post(`/api/v1/campaigns/${id}/launch`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(200);
+    await launchCampaign(t, token, {
+      name: 'Loggar',
+      questionnaireKey: 'huddinge-ledarskap',
+      subjects: { employeeIds: ['B1'] },
+    });
     survey = tokenOf((await deliverMail(t))[0]?.links[0] ?? '');
     const logger = t.app.get<AppLogger>(LOGGER);
     for (const level of ['info', 'warn', 'error'] as const) {

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { deliverMail, importOrganisation, ReceivedMail, tokenOf } from './support/campaign-fixture';
+import {
+  deliverMail,
+  importOrganisation,
+  ReceivedMail,
+  tokenOf,
+  launchCampaign,
+} from './support/campaign-fixture';
 import { consoleSession } from './support/console-session';
 import { snapshotDatabase } from './support/database-snapshot';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
@@ -22,20 +28,11 @@ describe('the trial mailbox and the survey preview', () => {
     t = await createTestApp();
     const token = await signInAsAdmin(t);
     await importOrganisation(t, token);
-    const created = await t.http
-      .post('/api/v1/campaigns')
-      .set('authorization', `Bearer ${token}`)
-      .send({
-        name: 'Höst 2026',
-        questionnaireKey: 'huddinge-ledarskap',
-        subjects: { employeeIds: ['B1', 'C1'] },
-      })
-      .expect(201);
-    campaignId = (created.body as { id: string }).id;
-    await t.http
-      .post(`/api/v1/campaigns/${campaignId}/launch`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(200);
+    campaignId = await launchCampaign(t, token, {
+      name: 'Höst 2026',
+      questionnaireKey: 'huddinge-ledarskap',
+      subjects: { employeeIds: ['B1', 'C1'] },
+    });
     mails = await deliverMail(t);
     ({ cookie } = await consoleSession(t));
   });

@@ -36,6 +36,25 @@ export async function importOrganisation(
     .expect(200);
 }
 
+/** Creates a campaign through the API and launches it; its id. */
+export async function launchCampaign(
+  t: TestApp,
+  token: string,
+  campaign: { name: string; questionnaireKey: string; subjects: Record<string, unknown> },
+): Promise<string> {
+  const created = await t.http
+    .post('/api/v1/campaigns')
+    .set('authorization', `Bearer ${token}`)
+    .send(campaign)
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  await t.http
+    .post(`/api/v1/campaigns/${id}/launch`)
+    .set('authorization', `Bearer ${token}`)
+    .expect(200);
+  return id;
+}
+
 export interface ReceivedMail {
   to: string;
   subject: string;
