@@ -96,4 +96,20 @@ describe('PdfRenderPool', () => {
     const pool = new PdfRenderPool({ messages, workerFile: path.join(ROOT, 'no-such.js') });
     expect(pool.threadCount).toBe(0);
   });
+  it('starts a PDF someone waits for before the e-mails queued ahead of it', async () => {
+    const pool = new PdfRenderPool({ messages, threads: 1, workerFile });
+    try {
+      const job = { ...sampleReport(), language: 'sv' as const };
+      const finished: string[] = [];
+      const track = (name: string, rendering: Promise<Buffer>) =>
+        rendering.then(() => finished.push(name));
+      const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
+      const waiting = track('waiting', pool.render(job));
+      await Promise.all([...mails, waiting]);
+      // the first e-mail was already on the thread; the person comes next, not last
+      expect(finished).toEqual(['mail 1', 'waiting', 'mail 2', 'mail 3', 'mail 4']);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

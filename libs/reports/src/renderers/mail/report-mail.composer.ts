@@ -36,7 +36,8 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       throw new PermanentMailError('the report no longer exists');
     }
     const { campaign, subject, language } = loaded;
-    const pdf = await this.pdfRenderer.renderLoaded(loaded);
+    // an e-mail can wait: a person fetching a PDF goes first
+    const pdf = await this.pdfRenderer.renderLoaded(loaded, loaded.language, 'background');
     const token = signReportLink(
       { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + REPORT_LINK_TTL_SECONDS },
       this.config.secretKey ?? '',

@@ -22,6 +22,13 @@ export interface PdfJob {
   language: ReportLanguage;
 }
 
+/**
+ * `waiting`: a person waits for it (the console, the web view, the API); `background`: a report
+ * e-mail. A waiting job is started before any background job, so a PDF fetched while the e-mails
+ * of a close render waits at most for the renders already running.
+ */
+export type PdfPriority = 'waiting' | 'background';
+
 export type PdfJobResult = { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 export interface PdfRenderPoolOptions {
@@ -54,7 +61,7 @@ export function defaultPdfThreads(): number {
 
 export class PdfRenderPool {
   private readonly threads: Thread[] = [];
-  private readonly queue: Pending[] = [];
+  private readonly queues: Record<PdfPriority, Pending[]> = { waiting: [], background: [] };
   private readonly size: number;
   private readonly workerFile: string;
   private readonly idleMs: number;
@@ -72,7 +79,7 @@ export class PdfRenderPool {
     return this.size;
   }
 
-  render(job: PdfJob): Promise<Buffer> {
+  render(job: PdfJob, priority: PdfPriority = 'waiting'): Promise<Buffer> {
     if (this.closed) {
       return Promise.reject(new Error('the PDF render pool is closed'));
     }
@@ -85,7 +92,7 @@ export class PdfRenderPool {
       );
     }
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queues[priority].push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();
     });
   }
@@ -93,21 +100,21 @@ export class PdfRenderPool {
   /** Stops every thread; jobs not yet started are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) {
+    for (const pending of [...this.queues.waiting.splice(0), ...this.queues.background.splice(0)]) {
       pending.reject(new Error('the PDF render pool is closed'));
     }
     await Promise.all(this.threads.splice(0).map((thread) => this.stop(thread)));
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (this.queues.waiting.length + this.queues.background.length > 0) {
       const thread =
         this.threads.find((candidate) => candidate.current === null) ??
         (this.threads.length < this.size ? this.spawn() : undefined);
       if (!thread) {
         return;
       }
-      const pending = this.queue.shift() as Pending;
+      const pending = (this.queues.waiting.shift() ?? this.queues.background.shift()) as Pending;
       if (thread.idleTimer) {
         clearTimeout(thread.idleTimer);
         thread.idleTimer = null;

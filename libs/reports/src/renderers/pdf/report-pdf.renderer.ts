@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import type { LoadedReport } from '../../report.loader';
 import type { ReportLanguage } from '../report-format';
-import { PdfJob, PdfRenderPool } from './pdf-pool';
+import { PdfJob, PdfPriority, PdfRenderPool } from './pdf-pool';
 
 /** The process's one pool of PDF threads (see PdfRenderPool), stopped with the app. */
 @Injectable()
@@ -20,17 +20,23 @@ export class ReportPdfRenderer implements OnModuleDestroy {
     return this.pool.threadCount;
   }
 
-  render(job: PdfJob): Promise<Buffer> {
-    return this.pool.render(job);
+  render(job: PdfJob, priority: PdfPriority = 'waiting'): Promise<Buffer> {
+    return this.pool.render(job, priority);
   }
 
-  /** A loaded report as a PDF, in its subject's language unless another is asked for. */
-  renderLoaded(loaded: LoadedReport, language: ReportLanguage = loaded.language): Promise<Buffer> {
-    return this.pool.render({
-      report: loaded.report,
-      questionnaire: loaded.questionnaire,
-      language,
-    });
+  /**
+   * A loaded report as a PDF, in its subject's language unless another is asked for; someone
+   * waits for it unless it is for an e-mail (`background`).
+   */
+  renderLoaded(
+    loaded: LoadedReport,
+    language: ReportLanguage = loaded.language,
+    priority: PdfPriority = 'waiting',
+  ): Promise<Buffer> {
+    return this.pool.render(
+      { report: loaded.report, questionnaire: loaded.questionnaire, language },
+      priority,
+    );
   }
 
   onModuleDestroy(): Promise<void> {
