@@ -214,10 +214,12 @@ export class AssignmentRepository {
     if (!row) {
       return null;
     }
-    const [subject, rater] = await Promise.all([
-      this.people.byId(row.subject_id),
-      this.people.byId(row.rater_id),
-    ]);
+    // one read for both names (a self-assessment is one person)
+    const people = new Map(
+      (await this.people.byIds([row.subject_id, row.rater_id])).map((p) => [p.id, p]),
+    );
+    const subject = people.get(row.subject_id);
+    const rater = people.get(row.rater_id);
     return {
       assignment: {
         id: row.assignment_id,
