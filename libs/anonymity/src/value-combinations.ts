@@ -149,11 +149,18 @@ export function valueFindings(
   };
   if (modular === rank && modular - large.rank === 1) {
     // One dimension beyond the large classes: any class that adds to it restores the rank, so
-    // the only set whose removal lowers it holds every such class.
+    // (modulo the prime, which here has the true rank) every set whose removal lowers it holds
+    // every such class. Too many people in them: no set below k can. Otherwise that set is
+    // checked exactly; should the prime have erred on it, the search below decides.
     const needed = new Set(beyond.keys());
     const size = [...needed].reduce((sum, cls) => sum + (all[cls]?.length ?? 0), 0);
-    const finding = size < context.k ? leakWithout(needed) : null;
-    return finding ? [finding] : [];
+    if (size >= context.k) {
+      return [];
+    }
+    const finding = leakWithout(needed);
+    if (finding) {
+      return [finding];
+    }
   }
   const smallIndexes = all.flatMap((members, cls) => (members.length < context.k ? [cls] : []));
   const unions = maximalUnions(
