@@ -222,6 +222,26 @@ describe('bad input', () => {
         expect(body.message).toContain('NUL character (U+0000)');
       }
     });
+
+    it('is a 400 for half of a surrogate pair too, which is not text (fuzzing: 500 on PostgreSQL)', async () => {
+      const requests = [
+        () =>
+          t.http
+            .post('/api/v1/auth/login')
+            .set('content-type', 'application/json')
+            .send('{"email":"\\ud800","password":"fel-lösenord-123"}'),
+        () =>
+          t.http
+            .post('/api/v1/campaigns')
+            .set(auth())
+            .set('content-type', 'application/json')
+            .send(JSON.stringify({ ...validCampaign }).replace('"name":"', '"name":"\\udc00')),
+      ];
+      for (const send of requests) {
+        const body = await refusedWithoutChange(send, 400);
+        expect(body.message).toContain('half of a surrogate pair');
+      }
+    });
   });
 
   describe('the people file', () => {

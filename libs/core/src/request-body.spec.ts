@@ -2,7 +2,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import {
   AcceptsBody,
-  holdsNul,
+  holdsUnstorableCharacter,
   jsonNestingExceeds,
   MAX_JSON_DEPTH,
   mediaTypeOf,
@@ -96,13 +96,18 @@ describe('AcceptsBody', () => {
   });
 });
 
-describe('holdsNul', () => {
+describe('holdsUnstorableCharacter', () => {
   it('finds a NUL in any key or value, however nested', () => {
-    expect(holdsNul({ a: ['x', { b: 'y' }] })).toBe(false);
-    expect(holdsNul({ a: ['x', { b: 'y\u0000' }] })).toBe(true);
-    expect(holdsNul({ 'k\u0000': 1 })).toBe(true);
-    expect(holdsNul('\u0000')).toBe(true);
-    expect(holdsNul(Buffer.from([0]))).toBe(false);
-    expect(holdsNul(undefined)).toBe(false);
+    expect(holdsUnstorableCharacter({ a: ['x', { b: 'y' }] })).toBe(false);
+    expect(holdsUnstorableCharacter({ a: ['x', { b: 'y\u0000' }] })).toBe(true);
+    expect(holdsUnstorableCharacter({ 'k\u0000': 1 })).toBe(true);
+    expect(holdsUnstorableCharacter('\u0000')).toBe(true);
+    expect(holdsUnstorableCharacter(Buffer.from([0]))).toBe(false);
+    // JSON's "\ud800": half of a pair, not text (fuzzing found a 500 with it on PostgreSQL)
+    expect(holdsUnstorableCharacter({ email: '\ud800' })).toBe(true);
+    expect(holdsUnstorableCharacter({ email: 'a\udc00b' })).toBe(true);
+    expect(holdsUnstorableCharacter({ ['\ud83d']: 1 })).toBe(true);
+    expect(holdsUnstorableCharacter({ name: 'Åsa 😀' })).toBe(false);
+    expect(holdsUnstorableCharacter(undefined)).toBe(false);
   });
 });

@@ -141,21 +141,27 @@ export function mediaTypeOf(header: string | undefined): { type: string; charset
 
 const TEXT_CHARSETS = new Set(['utf-8', 'utf8']);
 
+/** A NUL, or half of a UTF-16 surrogate pair without its other half (JSON's "\\ud800"). */
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
+
 /**
- * Whether a parsed request part (params, query, a JSON or form body) holds a NUL anywhere, in a
- * key or a value. Iterative: a body is at most MAX_JSON_DEPTH deep, but need not be small.
+ * Whether a parsed request part (params, query, a JSON or form body) holds, in a key or a value,
+ * a character no database can store as sent: a NUL, or an unpaired surrogate (it is not text at
+ * all; PostgreSQL refuses the one and would store the other as something else). Iterative: a
+ * body is at most MAX_JSON_DEPTH deep, but need not be small.
  */
-export function holdsNul(value: unknown): boolean {
+export function holdsUnstorableCharacter(value: unknown): boolean {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const current = pending.pop();
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) {
+      if (unstorable(current)) {
         return true;
       }
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
       for (const [key, child] of Object.entries(current)) {
-        if (key.includes('\u0000')) {
+        if (unstorable(key)) {
           return true;
         }
         pending.push(child);
@@ -210,16 +216,18 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
     return payload;
   });
 
-  // A NUL in any field is refused before a route sees it: no field takes one, and PostgreSQL
-  // cannot store or even compare one (a lookup by such an id would fail with a 500). A body that
-  // is a whole file (the people CSV, a string) is left to its own rules, which name the row.
+  // A NUL or an unpaired surrogate in any field is refused before a route sees it: no field takes
+  // one, and PostgreSQL cannot store or even compare a NUL (a lookup by such an id would fail
+  // with a 500). A body that is a whole file (the people CSV, a string) is left to its own
+  // rules, which name the row.
   fastify.addHook('preValidation', (request, _reply, done) => {
     const body = typeof request.body === 'string' ? undefined : request.body;
-    if (!request.is404 && (holdsNul(request.params) || holdsNul(request.query) || holdsNul(body))) {
+    const unstorable = [request.params, request.query, body].some(holdsUnstorableCharacter);
+    if (!request.is404 && unstorable) {
       done(
         new DomainError(
           'bad_request',
-          'A field holds a NUL character (U+0000), which no field takes. / Ett fält innehåller ett nolltecken (U+0000), som inget fält tar emot.',
+          'A field holds a NUL character (U+0000) or a broken character (half of a surrogate pair), which no field takes. / Ett fält innehåller ett nolltecken (U+0000) eller ett trasigt tecken (halva surrogatpar), som inget fält tar emot.',
         ),
       );
       return;
