@@ -4,27 +4,16 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt } from './support/build';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { freePort } from './support/ports';
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist/apps/cli/src/main.js');
 const api = path.join(root, 'dist/apps/api/src/main.js');
 const worker = path.join(root, 'dist/apps/worker/src/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitForHealth(port: number, child: ChildProcess): Promise<Response> {
   const deadline = Date.now() + 60_000;

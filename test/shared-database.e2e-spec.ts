@@ -5,28 +5,17 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ensureBuilt, ROOT } from './support/build';
 import { completeForm, readMailDir, tokenOf } from './support/campaign-fixture';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { freePort } from './support/ports';
 
 const cli = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const api = path.join(ROOT, 'dist/apps/api/src/main.js');
 const LOCKED = /database is locked|SQLITE_BUSY/i;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 interface Run {
   args: string[];
