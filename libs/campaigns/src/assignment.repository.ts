@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { chunks, rawChange, rawQuery } from '@ledarspegel/core';
+import { chunks, insertMany, rawQuery, rawReturning } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
@@ -67,10 +67,11 @@ const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a
   JOIN campaign c ON c.id = a.campaign_id
   WHERE t.token_hash = :hash`;
 
-// Spends the link only if it is unspent and the campaign still open: of two submits at the
-// same moment, exactly one changes the row.
-const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" = :id AND "answered" = :no
-  AND EXISTS (SELECT 1 FROM "campaign" WHERE "campaign"."id" = :campaignId AND "campaign"."status" = 'open')`;
+// Spends the links that are unspent and whose campaign is still open: of two submits of one
+// link, however close, exactly one changes the row.
+const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" IN (:...ids) AND "answered" = :no
+  AND "campaign_id" IN (SELECT "id" FROM "campaign" WHERE "status" = 'open')
+  RETURNING "id"`;
 
 /** SQLite returns datetimes as UTC text, PostgreSQL as Date. */
 function toDate(value: Date | string | null): Date | null {
@@ -98,12 +99,11 @@ export class AssignmentRepository {
     campaignId: string,
     raters: readonly DerivedRater[],
   ): Promise<void> {
-    for (const chunk of chunks(raters)) {
-      await tx.insert(
-        Assignment,
-        chunk.map((rater) => ({ campaignId, ...rater, answered: false })),
-      );
-    }
+    await insertMany(
+      tx,
+      Assignment,
+      raters.map((rater) => ({ campaignId, ...rater, answered: false })),
+    );
   }
 
   count(campaignId: string, tx = this.dataSource.manager): Promise<number> {
@@ -203,7 +203,7 @@ export class AssignmentRepository {
     tx: EntityManager,
     tokens: readonly { tokenHash: string; assignmentId: string }[],
   ): Promise<void> {
-    await tx.insert(AssignmentToken, [...tokens]);
+    await insertMany(tx, AssignmentToken, tokens);
   }
 
   async surveyLink(tokenHash: string): Promise<SurveyLink | null> {
@@ -215,9 +215,7 @@ export class AssignmentRepository {
       return null;
     }
     // one read for both names (a self-assessment is one person)
-    const people = new Map(
-      (await this.people.byIds([row.subject_id, row.rater_id])).map((p) => [p.id, p]),
-    );
+    const people = await this.people.namesOf(row.subject_id, row.rater_id);
     const subject = people.get(row.subject_id);
     const rater = people.get(row.rater_id);
     return {
@@ -242,19 +240,21 @@ export class AssignmentRepository {
     };
   }
 
-  /** Marks the assignment answered if it was not and its campaign is open; whether it did. */
-  async spendAssignment(
-    tx: EntityManager,
-    assignmentId: string,
-    campaignId: string,
-  ): Promise<boolean> {
-    const changed = await rawChange(tx, SPEND, {
-      yes: true,
-      no: false,
-      id: assignmentId,
-      campaignId,
-    });
-    return changed > 0;
+  /**
+   * Marks the assignments answered that were not and whose campaign is open (one statement for
+   * a batch of submits); the ids it marked.
+   */
+  async spendAssignments(tx: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const spent = new Set<string>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await rawReturning<{ id: string }>(tx, SPEND, {
+        yes: true,
+        no: false,
+        ids: chunk,
+      });
+      rows.forEach(({ id }) => spent.add(id));
+    }
+    return spent;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chunks } from '@ledarspegel/core';
+import { insertMany } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { CampaignRater } from './campaign-rater.entity';
 import { CampaignSubject } from './campaign-subject.entity';
@@ -29,12 +29,11 @@ export class CampaignSubjectRepository {
   ) {}
 
   async add(tx: EntityManager, campaignId: string, personIds: readonly string[]): Promise<void> {
-    for (const chunk of chunks(personIds)) {
-      await tx.insert(
-        CampaignSubject,
-        chunk.map((personId) => ({ campaignId, personId })),
-      );
-    }
+    await insertMany(
+      tx,
+      CampaignSubject,
+      personIds.map((personId) => ({ campaignId, personId })),
+    );
   }
 
   async ids(campaignId: string, tx = this.dataSource.manager): Promise<string[]> {

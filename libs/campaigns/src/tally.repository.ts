@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chunks, rawQuery } from '@ledarspegel/core';
+import { insertMany, rawQuery } from '@ledarspegel/core';
 import type { GroupCounts, SubjectCounts } from './assignment.repository';
 import { DailyResponseCount } from './daily-response-count.entity';
 import { SubjectTally } from './subject-tally.entity';
 
-const COUNT_RESPONSE = `INSERT INTO "daily_response_count" ("campaign_id", "day", "responded") VALUES (:campaignId, :day, 1)
-  ON CONFLICT ("campaign_id", "day") DO UPDATE SET "responded" = "daily_response_count"."responded" + 1`;
+const COUNT_RESPONSE = `INSERT INTO "daily_response_count" ("campaign_id", "day", "responded") VALUES (:campaignId, :day, :count)
+  ON CONFLICT ("campaign_id", "day") DO UPDATE SET "responded" = "daily_response_count"."responded" + :count`;
 
 /**
  * The counts that outlive who answered: per subject and relationship from the close on
@@ -23,18 +23,17 @@ export class TallyRepository {
     campaignId: string,
     counts: readonly GroupCounts[],
   ): Promise<void> {
-    for (const chunk of chunks(counts)) {
-      await tx.insert(
-        SubjectTally,
-        chunk.map((row) => ({
-          campaignId,
-          subjectId: row.subjectId,
-          relationship: row.relationship,
-          invited: row.invited,
-          responded: row.responded,
-        })),
-      );
-    }
+    await insertMany(
+      tx,
+      SubjectTally,
+      counts.map((row) => ({
+        campaignId,
+        subjectId: row.subjectId,
+        relationship: row.relationship,
+        invited: row.invited,
+        responded: row.responded,
+      })),
+    );
   }
 
   /** After close only the tallies hold the counts (the assignments forgot who answered). */
@@ -60,8 +59,13 @@ export class TallyRepository {
   }
 
   /** One more answer on `day` (YYYY-MM-DD, UTC). */
-  async countResponse(tx: EntityManager, campaignId: string, day: string): Promise<void> {
-    await rawQuery(tx, COUNT_RESPONSE, { campaignId, day });
+  async countResponses(
+    tx: EntityManager,
+    campaignId: string,
+    day: string,
+    count: number,
+  ): Promise<void> {
+    await rawQuery(tx, COUNT_RESPONSE, { campaignId, day, count });
   }
 
   async byDay(campaignId: string): Promise<{ day: string; responded: number }[]> {

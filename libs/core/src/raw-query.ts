@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * A statement with named parameters (`:name`) run as written, for the hot and bulk paths where
@@ -29,6 +31,21 @@ export async function rawChange(
   return result.affected ?? 0;
 }
 
+/** A change with RETURNING, inside a transaction: the rows it returned (alike on both drivers). */
+export async function rawReturning<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: Record<string, unknown>,
+): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner) {
+    throw new Error('a change with RETURNING runs in a transaction');
+  }
+  const [query, bound] = manager.connection.driver.escapeQueryWithParameters(sql, parameters, {});
+  const result = await runner.query(query, bound, true);
+  return (result.records ?? []) as T[];
+}
+
 /** Rows written or looked up a slice at a time, within every driver's limit on parameters. */
 export const CHUNK_SIZE = 400;
 
@@ -38,4 +55,66 @@ export function chunks<T>(list: readonly T[], size = CHUNK_SIZE): T[][] {
     result.push(list.slice(start, start + size));
   }
   return result;
+}
+
+/** Parameters per multi-row INSERT: well within SQLite's 32,766 and PostgreSQL's 65,535. */
+const PARAMETERS_PER_INSERT = 6000;
+
+/**
+ * New rows of one entity, written with plain multi-row INSERTs built from its metadata: values
+ * prepared by the driver as TypeORM would (dates, booleans, JSON), a new uuid where the primary
+ * key is generated, the column default or null where a value is left out. For bulk writes
+ * (import, launch, close), where the query builder's per-parameter bookkeeping grows with the
+ * square of the rows and costs more than the writing. Returns nothing: callers that need the
+ * generated ids pass their own.
+ */
+export async function insertMany<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(entity);
+  const columns = metadata.columns.filter(
+    (column) =>
+      !column.isVirtual && !(column.isGenerated && column.generationStrategy === 'increment'),
+  );
+  const now = new Date();
+  const valueOf = (column: ColumnMetadata, row: Partial<T>): unknown => {
+    const given = (row as ObjectLiteral)[column.propertyName] as unknown;
+    if (given !== undefined) {
+      return driver.preparePersistentValue(given, column);
+    }
+    if (column.isGenerated && column.generationStrategy === 'uuid') {
+      return randomUUID();
+    }
+    if (column.isCreateDate || column.isUpdateDate) {
+      return driver.preparePersistentValue(now, column);
+    }
+    if (column.default !== undefined && typeof column.default !== 'function') {
+      return driver.preparePersistentValue(column.default, column);
+    }
+    if (column.isNullable) {
+      return null;
+    }
+    throw new Error(`${metadata.tableName}.${column.databaseName} needs a value`);
+  };
+  const head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns
+    .map((column) => driver.escape(column.databaseName))
+    .join(', ')}) VALUES `;
+  const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / columns.length));
+  for (const chunk of chunks(rows, perStatement)) {
+    const values: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const placeholders = columns.map((column) => {
+        values.push(valueOf(column, row));
+        return driver.createParameter(`p${values.length - 1}`, values.length - 1);
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await manager.query(head + tuples.join(', '), values);
+  }
 }

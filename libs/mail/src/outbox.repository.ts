@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { serialWrite } from '@ledarspegel/core';
+import { insertMany, serialWrite } from '@ledarspegel/core';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
@@ -19,8 +19,6 @@ export interface OutboxCounts {
   failed: number;
 }
 
-const INSERT_CHUNK = 400;
-
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,24 +29,23 @@ export class OutboxRepository {
     messages: readonly NewOutboxMessage[],
     now: Date,
   ): Promise<void> {
-    for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
-      await manager.insert(
-        OutboxMessage,
-        messages.slice(start, start + INSERT_CHUNK).map((message) => ({
-          kind: message.kind,
-          campaignId: message.campaignId,
-          recipientId: message.recipientId,
-          toAddress: message.toAddress,
-          payload: JSON.stringify(message.payload),
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: now,
-          lockedUntil: null,
-          lastError: null,
-          sentAt: null,
-        })),
-      );
-    }
+    await insertMany(
+      manager,
+      OutboxMessage,
+      messages.map((message) => ({
+        kind: message.kind,
+        campaignId: message.campaignId,
+        recipientId: message.recipientId,
+        toAddress: message.toAddress,
+        payload: JSON.stringify(message.payload),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        lockedUntil: null,
+        lastError: null,
+        sentAt: null,
+      })),
+    );
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { chunks, insertMany, rawQuery } from '@ledarspegel/core';
 import { ExistingPerson } from './people-import';
 import { ListPeopleQueryDto } from './person.dto';
 import { Person } from './person.entity';
 
-/** Rows per multi-row INSERT: well below SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 500;
+const NAMES_OF_TWO = 'SELECT "id", "name", "locale" FROM "person" WHERE "id" IN (:first, :second)';
+
 /** Ids per `IN (...)`. */
 const ID_CHUNK = 500;
 
@@ -37,14 +38,6 @@ export interface OrganisationMember extends PersonSummary {
 export type PersonFields = Omit<ExistingPerson, 'id' | 'employeeId'>;
 
 export type NewPerson = PersonFields & { employeeId: string };
-
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < list.length; start += size) {
-    result.push(list.slice(start, start + size));
-  }
-  return result;
-}
 
 /**
  * The one door to the `person` table; other libs ask here rather than query it. A method that
@@ -147,9 +140,7 @@ export class PeopleRepository {
   }
 
   async insert(tx: EntityManager, people: readonly NewPerson[]): Promise<void> {
-    for (const chunk of chunks(people, INSERT_CHUNK)) {
-      await tx.insert(Person, chunk);
-    }
+    await insertMany(tx, Person, people);
   }
 
   async update(tx: EntityManager, id: string, fields: PersonFields): Promise<void> {
@@ -169,6 +160,22 @@ export class PeopleRepository {
       people.push(...(await this.repository(tx).findBy({ id: In(chunk) })));
     }
     return people;
+  }
+
+  /**
+   * Name and language of two people (a survey link's subject and rater; one person for a
+   * self-assessment) in one prepared statement: read on every survey page and submit.
+   */
+  async namesOf(
+    first: string,
+    second: string,
+  ): Promise<Map<string, { name: string; locale: 'sv' | 'en' }>> {
+    const rows = await rawQuery<{ id: string; name: string; locale: 'sv' | 'en' }[]>(
+      this.people.manager,
+      NAMES_OF_TWO,
+      { first, second },
+    );
+    return new Map(rows.map(({ id, name, locale }) => [id, { name, locale }]));
   }
 
   byId(id: string, tx?: EntityManager): Promise<Person | null> {

@@ -86,7 +86,8 @@ export class ReportBuilder implements CampaignReports {
       campaign.questionnaireVersion,
     );
     const tallies = talliesBySubject(counts);
-    const responses = responsesBySubject(await this.responses.forCampaign(campaign.id, tx));
+    const rows = await this.responses.forCampaign(campaign.id, tx);
+    const responses = responsesBySubject(rows);
     const previous = await this.previousReports(tx, earlierCampaignIds);
     const reports = subjects.map((subject) => {
       const content = assembleReport(
@@ -122,7 +123,7 @@ export class ReportBuilder implements CampaignReports {
       this.clock.now(),
     );
     // Last, from the reports exactly as stored: the responses keep nothing the reports do not show.
-    await this.sealer.seal(tx, campaign.id, reports);
+    await this.sealer.seal(tx, campaign.id, reports, rows);
     return reports.length;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { chunks } from '@ledarspegel/core';
+import { chunks, insertMany } from '@ledarspegel/core';
 import { Report } from './report.entity';
 
 /** A stored report's row: the report JSON, for one subject of one campaign. */
@@ -10,8 +10,6 @@ export interface StoredReportRow {
   subjectId: string;
   content: string;
 }
-
-const INSERT_CHUNK = 200;
 
 /**
  * The `report` table: each subject's report, stored once at close, as JSON. Reads take the
@@ -22,9 +20,7 @@ export class ReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insertAll(tx: EntityManager, reports: readonly StoredReportRow[]): Promise<void> {
-    for (const chunk of chunks(reports, INSERT_CHUNK)) {
-      await tx.insert(Report, chunk);
-    }
+    await insertMany(tx, Report, reports);
   }
 
   async content(campaignId: string, subjectId: string): Promise<string | null> {

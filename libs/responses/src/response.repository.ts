@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { chunks, rawQuery, serialWrite } from '@ledarspegel/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { chunks, insertMany, rawQuery, serialWrite } from '@ledarspegel/core';
 import { Draft } from './draft.entity';
 import { SurveyResponse } from './response.entity';
 
@@ -24,12 +24,8 @@ export interface StoredDraft {
   comments: string;
 }
 
-const INSERT_INTO =
-  'INSERT INTO "response" ("id", "campaign_id", "subject_id", "rater_group", "answers", "comments")';
-const INSERT = `${INSERT_INTO} VALUES (:id, :campaignId, :subjectId, :group, :answers, :comments)`;
-const DELETE_DRAFT = 'DELETE FROM "draft" WHERE "assignment_id" = :id';
+const DELETE_DRAFTS = 'DELETE FROM "draft" WHERE "assignment_id" IN (:...ids)';
 const READ_DRAFT = 'SELECT "answers", "comments" FROM "draft" WHERE "assignment_id" = :id';
-const SEALED_CHUNK = 200;
 
 /** A random id that says nothing about who answered or when (DESIGN.md, rule 7). */
 const newResponseId = () => randomBytes(16).toString('hex');
@@ -43,15 +39,12 @@ const newResponseId = () => randomBytes(16).toString('hex');
 export class ResponseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(tx: EntityManager, campaignId: string, response: StoredResponse): Promise<void> {
-    await rawQuery(tx, INSERT, {
-      id: newResponseId(),
-      campaignId,
-      subjectId: response.subjectId,
-      group: response.group,
-      answers: response.answers,
-      comments: response.comments,
-    });
+  /** Submitted responses, each with a new random id (a batch of submits in one statement). */
+  async insertSubmitted(
+    tx: EntityManager,
+    responses: readonly (StoredResponse & { campaignId: string })[],
+  ): Promise<void> {
+    await this.write(tx, responses);
   }
 
   forCampaign(campaignId: string, tx = this.dataSource.manager): Promise<StoredResponse[]> {
@@ -72,32 +65,37 @@ export class ResponseRepository {
     await tx.delete(SurveyResponse, { campaignId });
   }
 
-  /** Plain multi-row INSERTs, each with a new id: the same statement for every full chunk. */
+  /**
+   * Writes a campaign's rows anew (sealing), each with a new random id, in the order of those
+   * ids: a uniformly random order, whatever order they come in, that on SQLite's WITHOUT ROWID
+   * table (ordered by id) is an append instead of a page split per row.
+   */
   async insertAll(
     tx: EntityManager,
     campaignId: string,
     responses: readonly StoredResponse[],
   ): Promise<void> {
-    const driver = tx.connection.driver;
-    for (const chunk of chunks(responses, SEALED_CHUNK)) {
-      const values: unknown[] = [];
-      const tuples = chunk.map((row) => {
-        const first = values.length;
-        values.push(
-          newResponseId(),
-          campaignId,
-          row.subjectId,
-          row.group,
-          row.answers,
-          row.comments,
-        );
-        const placeholders = Array.from({ length: 6 }, (_, offset) =>
-          driver.createParameter(`p${first + offset}`, first + offset),
-        );
-        return `(${placeholders.join(', ')})`;
-      });
-      await tx.query(`${INSERT_INTO} VALUES ${tuples.join(', ')}`, values);
-    }
+    await this.write(
+      tx,
+      responses.map((response) => ({ ...response, campaignId })),
+    );
+  }
+
+  private async write(
+    tx: EntityManager,
+    responses: readonly (StoredResponse & { campaignId: string })[],
+  ): Promise<void> {
+    const rows = responses
+      .map((row) => ({
+        id: newResponseId(),
+        campaignId: row.campaignId,
+        subjectId: row.subjectId,
+        raterGroup: row.group,
+        answers: row.answers,
+        comments: row.comments,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await insertMany(tx, SurveyResponse, rows);
   }
 
   async draft(assignmentId: string): Promise<StoredDraft | null> {
@@ -113,18 +111,14 @@ export class ResponseRepository {
     );
   }
 
-  async deleteDraft(tx: EntityManager, assignmentId: string): Promise<void> {
-    await rawQuery(tx, DELETE_DRAFT, { id: assignmentId });
-  }
-
   async draftAssignmentIds(tx: EntityManager): Promise<string[]> {
     const drafts = await tx.find(Draft, { select: ['assignmentId'] });
     return drafts.map(({ assignmentId }) => assignmentId);
   }
 
   async deleteDrafts(tx: EntityManager, assignmentIds: readonly string[]): Promise<void> {
-    for (const chunk of chunks(assignmentIds)) {
-      await tx.delete(Draft, { assignmentId: In(chunk) });
+    for (const chunk of chunks([...new Set(assignmentIds)])) {
+      await rawQuery(tx, DELETE_DRAFTS, { ids: chunk });
     }
   }
 }

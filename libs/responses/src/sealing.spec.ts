@@ -5,7 +5,6 @@ import {
   sealDecision,
   sealedRow,
   sealRows,
-  shuffled,
 } from './sealing';
 
 type Shown = Partial<
@@ -177,44 +176,5 @@ describe('parseSealableReport', () => {
     ['items without scores', JSON.stringify({ groups: [], dimensions: [], items: [{ id: 'x' }] })],
   ])('refuses a report with %s rather than guess', (_case, content) => {
     expect(() => parseSealableReport(content)).toThrow();
-  });
-});
-
-describe('shuffled', () => {
-  const list = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-
-  it('is a permutation of the list and leaves the list as it was', () => {
-    const copy = [...list];
-    const result = shuffled(list);
-    expect([...result].sort()).toEqual(list);
-    expect(list).toEqual(copy);
-  });
-
-  it('swaps each position with the one the random source picks (Fisher-Yates)', () => {
-    // always picking 0: each step swaps the last unplaced element with the first
-    expect(shuffled(['a', 'b', 'c', 'd'], () => 0)).toEqual(['b', 'c', 'd', 'a']);
-    // always picking the position itself: nothing moves
-    expect(shuffled(list, (n) => n - 1)).toEqual(list);
-  });
-
-  it('asks the random source for every bound from the length down to 2', () => {
-    const bounds: number[] = [];
-    shuffled(list, (n) => {
-      bounds.push(n);
-      return 0;
-    });
-    expect(bounds).toEqual([8, 7, 6, 5, 4, 3, 2]);
-  });
-
-  it('gives every order of three elements, roughly evenly', () => {
-    const seen = new Map<string, number>();
-    for (let run = 0; run < 6000; run += 1) {
-      const key = shuffled(['a', 'b', 'c']).join('');
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-    expect(seen.size).toBe(6);
-    for (const count of seen.values()) {
-      expect(count).toBeGreaterThan(800);
-    }
   });
 });

@@ -4,7 +4,6 @@
  * does not show. Rows that fed no shown figure go; the rest keep no group narrower than the
  * groups their report shows; self-assessments stay as they are.
  */
-import { randomInt } from 'node:crypto';
 
 /** The named groups other than self: the only labels sealing can narrow or drop. */
 export const SEALABLE_GROUPS = ['manager', 'direct_report', 'peer', 'other'] as const;
@@ -118,22 +117,4 @@ export function sealRows<T extends { subjectId: string; group: string | null }>(
     }
   }
   return kept;
-}
-
-/**
- * A copy in a uniformly random order (Fisher-Yates). `below(n)` returns an integer in [0, n);
- * by default from the operating system's CSPRNG, so the order cannot be predicted or replayed.
- */
-export function shuffled<T>(
-  list: readonly T[],
-  below: (n: number) => number = (n) => randomInt(n),
-): T[] {
-  const copy = [...list];
-  for (let index = copy.length - 1; index > 0; index -= 1) {
-    const other = below(index + 1);
-    const value = copy[index] as T;
-    copy[index] = copy[other] as T;
-    copy[other] = value;
-  }
-  return copy;
 }

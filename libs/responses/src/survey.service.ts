@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { storedGroup } from '@ledarspegel/anonymity';
 import {
   AssignmentRepository,
@@ -9,7 +9,15 @@ import {
   SurveyLink,
   TallyRepository,
 } from '@ledarspegel/campaigns';
-import { AppLogger, Clock, CLOCK, DomainError, LOGGER, transaction } from '@ledarspegel/core';
+import {
+  AppLogger,
+  Batcher,
+  Clock,
+  CLOCK,
+  DomainError,
+  LOGGER,
+  transaction,
+} from '@ledarspegel/core';
 import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { ResponseRepository } from './response.repository';
@@ -49,8 +57,16 @@ function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A submit waiting for its batch. */
+interface Submission {
+  survey: SurveyContext;
+  values: SurveyAnswers;
+}
+
 @Injectable()
 export class SurveyService {
+  private readonly submissions = new Batcher<Submission, boolean>((batch) => this.storeAll(batch));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentRepository,
@@ -110,53 +126,108 @@ export class SurveyService {
   }
 
   /**
-   * One transaction: the assignment is marked answered only if it was not (so two submits at the
-   * same moment store one response), the response is stored without any link to the rater and
-   * the draft is deleted. The day's counter goes up afterwards, in a transaction of its own.
+   * Stored with the submits that come in while the one before is being written (group commit,
+   * see `storeAll`); answered only once the transaction that holds it has committed.
    */
-  private async submit(survey: SurveyContext, values: SurveyAnswers): Promise<boolean> {
-    const group = storedGroup(
-      survey.assignment.relationship,
-      survey.invitedInGroup,
-      survey.campaign.anonymityThreshold,
-      survey.campaign.showManagerSeparately,
-    );
-    const stored = await transaction(this.dataSource, async (tx) => {
-      if (!(await this.assignments.spendAssignment(tx, survey.assignment.id, survey.campaign.id))) {
-        return false;
+  private submit(survey: SurveyContext, values: SurveyAnswers): Promise<boolean> {
+    return this.submissions.add({ survey, values });
+  }
+
+  /**
+   * One transaction for a batch of submits: each assignment is marked answered only if it was
+   * not (so of two submits of one link, however close, one is stored), each response is stored
+   * without any link to its rater, and the drafts are deleted. Should the database refuse the
+   * batch, each submit is tried on its own, so one cannot take the others with it. The day's
+   * counter goes up afterwards, in a transaction of its own.
+   */
+  private async storeAll(batch: Submission[]): Promise<PromiseSettledResult<boolean>[]> {
+    let outcomes: PromiseSettledResult<boolean>[];
+    try {
+      const stored = await transaction(this.dataSource, (tx) => this.store(tx, batch));
+      outcomes = stored.map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (batch.length === 1) {
+        throw error;
       }
-      await this.responses.insert(tx, survey.campaign.id, {
-        subjectId: survey.subject.id,
-        group,
-        answers: JSON.stringify(values.answers),
-        comments: JSON.stringify(values.comments),
-      });
-      await this.responses.deleteDraft(tx, survey.assignment.id);
+      outcomes = await Promise.all(
+        batch.map((submission) =>
+          transaction(this.dataSource, (tx) => this.store(tx, [submission])).then(
+            ([value]): PromiseSettledResult<boolean> => ({ status: 'fulfilled', value: !!value }),
+            (reason: unknown): PromiseSettledResult<boolean> => ({ status: 'rejected', reason }),
+          ),
+        ),
+      );
+    }
+    await this.countResponses(
+      batch.filter((_, index) => {
+        const outcome = outcomes[index];
+        return outcome?.status === 'fulfilled' && outcome.value;
+      }),
+    );
+    return outcomes;
+  }
+
+  private async store(tx: EntityManager, batch: readonly Submission[]): Promise<boolean[]> {
+    const spent = await this.assignments.spendAssignments(
+      tx,
+      batch.map(({ survey }) => survey.assignment.id),
+    );
+    const taken = new Set<string>();
+    const stored = batch.map(({ survey }) => {
+      const id = survey.assignment.id;
+      if (!spent.has(id) || taken.has(id)) {
+        return false; // answered before, or by a submit earlier in this batch
+      }
+      taken.add(id);
       return true;
     });
-    if (stored) {
-      await this.countResponse(survey.campaign.id);
-    }
+    const kept = batch.filter((_, index) => stored[index]);
+    await this.responses.insertSubmitted(
+      tx,
+      kept.map(({ survey, values }) => ({
+        campaignId: survey.campaign.id,
+        subjectId: survey.subject.id,
+        group: storedGroup(
+          survey.assignment.relationship,
+          survey.invitedInGroup,
+          survey.campaign.anonymityThreshold,
+          survey.campaign.showManagerSeparately,
+        ),
+        answers: JSON.stringify(values.answers),
+        comments: JSON.stringify(values.comments),
+      })),
+    );
+    await this.responses.deleteDrafts(tx, [...taken]);
     return stored;
   }
 
   /**
-   * The response curve's counter, deliberately outside the submit's transaction: written there,
-   * on PostgreSQL the counter row would carry the same transaction id (`xmin`) as the rater's
-   * assignment and response, one more row tying the answer to its rater and its day. The price:
-   * a crash between the two commits loses one count on the curve (never a response; the
-   * per-subject counts come from the assignments, and after close from the tallies). The rater's
-   * answer is stored by then, so a failure here is logged, not shown to them.
+   * The response curve's counters, deliberately outside the submits' transaction: written there,
+   * on PostgreSQL the counter row would carry the same transaction id (`xmin`) as the raters'
+   * assignments and responses, one more row tying the answers to their raters and their day.
+   * The price: a crash between the two commits loses the batch's counts on the curve (never a
+   * response; the per-subject counts come from the assignments, and after close from the
+   * tallies). The answers are stored by then, so a failure here is logged, not shown to raters.
    */
-  private async countResponse(campaignId: string): Promise<void> {
+  private async countResponses(stored: readonly Submission[]): Promise<void> {
+    if (stored.length === 0) {
+      return;
+    }
+    const day = dayOf(this.clock.now());
+    const perCampaign = new Map<string, number>();
+    for (const { survey } of stored) {
+      perCampaign.set(survey.campaign.id, (perCampaign.get(survey.campaign.id) ?? 0) + 1);
+    }
     try {
-      await transaction(this.dataSource, (tx) =>
-        this.tallies.countResponse(tx, campaignId, dayOf(this.clock.now())),
-      );
+      await transaction(this.dataSource, async (tx) => {
+        for (const [campaignId, count] of perCampaign) {
+          await this.tallies.countResponses(tx, campaignId, day, count);
+        }
+      });
     } catch (error) {
       this.logger.warn(
-        { campaignId, reason: (error as Error).message },
-        'the response curve missed one count',
+        { campaigns: [...perCampaign.keys()], reason: (error as Error).message },
+        'the response curve missed some counts',
       );
     }
   }

@@ -1,0 +1,54 @@
+/**
+ * Work many callers ask for at about the same time, done together (group commit): while one
+ * batch is being done, what is asked meanwhile waits and becomes the next batch, so under load
+ * one transaction carries many requests and a lone request still goes at once. Each caller gets
+ * its own outcome, and only once the batch that carries it is done.
+ */
+export class Batcher<T, R> {
+  private waiting: {
+    item: T;
+    resolve: (value: R) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private running = false;
+
+  constructor(
+    /** does a batch; one settled outcome per item, in order */
+    private readonly work: (items: T[]) => Promise<PromiseSettledResult<R>[]>,
+    private readonly maxBatch = 64,
+  ) {}
+
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        void this.drain();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, this.maxBatch);
+        let outcomes: PromiseSettledResult<R>[];
+        try {
+          outcomes = await this.work(batch.map(({ item }) => item));
+        } catch (error) {
+          outcomes = batch.map(() => ({ status: 'rejected', reason: error }));
+        }
+        batch.forEach(({ resolve, reject }, index) => {
+          const outcome = outcomes[index];
+          if (outcome?.status === 'fulfilled') {
+            resolve(outcome.value);
+          } else {
+            reject(outcome ? outcome.reason : new Error('a batch gave no outcome for an item'));
+          }
+        });
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
