@@ -12,7 +12,7 @@ import { CampaignsService } from '@ledarspegel/campaigns';
 import { transaction } from '@ledarspegel/core';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
-import { progress, resultLine } from './bench-support';
+import { measured, progress, resultLine } from './bench-support';
 
 const MANAGERS = 2000;
 const ANSWERS_PER_MANAGER = 20;
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
   progress(`close: peak RSS ${peakMb()} MB before closing`);
   const started = process.hrtime.bigint();
-  const { reports } = await campaigns.close(SYSTEM_ACTOR, campaignId);
+  const { reports } = await measured('close', () => campaigns.close(SYSTEM_ACTOR, campaignId));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   progress(
     `close: ${reports} reports from ${answers} answers in ${seconds.toFixed(2)} s (goal < 3 s)`,

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { createBenchApp, createCampaign, launchAndCollectTokens, teamsCsv } from './bench-app';
-import { progress, resultLine, temporaryDirectory } from './bench-support';
+import { measured, progress, resultLine, temporaryDirectory } from './bench-support';
 import { runLoad } from './load';
 
 const CLIENTS = 50;
@@ -109,8 +109,10 @@ async function main(): Promise<void> {
   await runLoad(warm.length, 10, (index) =>
     post(`${base}/s/${warm[index]}`, formBody(itemIds, index), 303),
   );
-  const ours = await runLoad(tokens.length, CLIENTS, (index) =>
-    post(`${base}/s/${tokens[index]}`, formBody(itemIds, index), 303),
+  const ours = await measured('submit', () =>
+    runLoad(tokens.length, CLIENTS, (index) =>
+      post(`${base}/s/${tokens[index]}`, formBody(itemIds, index), 303),
+    ),
   );
   await bench.close();
   progress(

@@ -126,16 +126,15 @@ describe('parsePeopleCsv', () => {
     ]);
   });
 
-  it('handles 50,000 people in a single reporting chain quickly and without recursion', () => {
+  // its speed is measured by `npm run bench -- import`, never by a timed test
+  it('handles 50,000 people in a single reporting chain without recursion', () => {
     const rows = Array.from(
       { length: 50_000 },
       (_, i) => `${i},P${i},p${i}@x.se,${i === 0 ? '' : i - 1},U,sv`,
     );
-    const started = Date.now();
     const result = parsePeopleCsv(csv(...rows));
     expect(result.errors).toEqual([]);
     expect(result.people).toHaveLength(50_000);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 
