@@ -20,6 +20,9 @@
  * their dimension, so they get the general test: the shown sums reveal a combination over the
  * people T alone exactly when removing T's unknowns lowers the rank of the system.
  */
+
+/** Bumped when the auditor learns a new kind of combination; stored with every report. */
+export const AUDITOR_VERSION = 1;
 import { AuditContext } from './audit-context';
 import type { NamedGroup, ReportGroup } from './groups';
 import { valueFindings } from './value-combinations';

@@ -5,10 +5,10 @@
  * those the auditor passed (read back from the figures themselves, not from what was meant to
  * be shown), and the trend meets rule 10. Pure.
  */
-import { ShownFigures, trendFindings } from '@ledarspegel/anonymity';
+import { AUDITOR_VERSION, ShownFigures, trendFindings } from '@ledarspegel/anonymity';
 import { aggregate, ReportInput, shownFigures } from './aggregation';
 import { insights, PreviousReport } from './insights';
-import { AUDITOR_VERSION, ReportContent, ReportHeading } from './report-content';
+import type { ReportContent, ReportHeading } from './report-content';
 
 export function assembleReport(
   heading: ReportHeading,

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NamedGroup } from '@ledarspegel/anonymity';
 import {
   type CampaignReports,
   type ClosingCampaign,
   type GroupCounts,
-  RELATIONSHIPS,
 } from '@ledarspegel/campaigns';
-import { Clock, CLOCK } from '@ledarspegel/core';
+import { chunks, Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
@@ -16,8 +15,8 @@ import {
   ResponseSealer,
   StoredResponse,
 } from '@ledarspegel/responses';
-import { AnswerValue, ResponseInput } from './aggregation';
-import { assembleReport } from './assemble-report';
+import { ASSEMBLY_POOL_OPTIONS, AssemblyPool, AssemblyPoolOptions } from './assembly/assembly-pool';
+import type { AssemblyJob, AssemblySettings } from './assembly/report-assembly';
 import type { PreviousReport } from './insights';
 import { ReportRepository } from './report.repository';
 
@@ -43,26 +42,21 @@ function talliesBySubject(counts: readonly GroupCounts[]): Map<string, Tallies> 
   return tallies;
 }
 
-function responsesBySubject(rows: readonly StoredResponse[]): Map<string, ResponseInput[]> {
-  const responses = new Map<string, ResponseInput[]>();
-  for (const row of rows) {
-    const list = responses.get(row.subjectId) ?? [];
-    list.push({
-      group: (RELATIONSHIPS as readonly string[]).includes(row.group ?? '')
-        ? (row.group as NamedGroup)
-        : null,
-      answers: JSON.parse(row.answers) as Record<string, AnswerValue>,
-      comments: JSON.parse(row.comments) as Record<string, string>,
-    });
-    responses.set(row.subjectId, list);
-  }
-  return responses;
+/** Subjects per batch: what a close reads, builds, stores and seals at a time. */
+const SUBJECTS_PER_BATCH = 100;
+
+/** A batch of subjects with their rows as read, and their reports once built. */
+interface BuiltBatch {
+  subjects: ClosingCampaign['subjects'];
+  rows: StoredResponse[];
+  contents: string[];
 }
 
 /**
- * Builds every subject's report of a campaign in one pass over its answers (two queries for
- * the whole campaign, none per subject or item), inside the transaction that closes it: the
- * reports port of libs/campaigns.
+ * Builds every subject's report of a campaign inside the transaction that closes it (the reports
+ * port of libs/campaigns), a batch of subjects at a time: while the assembly threads audit one
+ * batch, the main thread reads the next and stores and seals the one before, so that no more than
+ * a few batches' answers are in memory at once.
  */
 @Injectable()
 export class ReportBuilder implements CampaignReports {
@@ -75,41 +69,93 @@ export class ReportBuilder implements CampaignReports {
     private readonly responses: ResponseRepository,
     private readonly reports: ReportRepository,
     private readonly sealer: ResponseSealer,
+    @Optional() @Inject(ASSEMBLY_POOL_OPTIONS) private readonly poolOptions?: AssemblyPoolOptions,
   ) {}
 
-  async buildAtClose(
-    tx: EntityManager,
-    { campaign, subjects, counts, earlierCampaignIds }: ClosingCampaign,
-  ): Promise<number> {
+  async buildAtClose(tx: EntityManager, closing: ClosingCampaign): Promise<number> {
+    const { campaign, subjects, counts, earlierCampaignIds } = closing;
     const questionnaire = this.questionnaires.get(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
     );
+    const settings: AssemblySettings = {
+      threshold: campaign.anonymityThreshold,
+      showManagerSeparately: campaign.showManagerSeparately,
+      questionnaire: {
+        scale: questionnaire.scale,
+        dimensions: questionnaire.dimensions.map(({ key, items }) => ({
+          key,
+          items: items.map(({ id }) => ({ id })),
+        })),
+        openQuestions: questionnaire.openQuestions.map(({ id }) => ({ id })),
+      },
+    };
     const tallies = talliesBySubject(counts);
-    const rows = await this.responses.forCampaign(campaign.id, tx);
-    const responses = responsesBySubject(rows);
     const previous = await this.previousReports(tx, earlierCampaignIds);
-    const reports = subjects.map((subject) => {
-      const content = assembleReport(
-        {
+    const build = async (batch: ClosingCampaign['subjects']): Promise<BuiltBatch> => {
+      const rows = await this.responses.forSubjects(
+        tx,
+        campaign.id,
+        batch.map(({ id }) => id),
+      );
+      const bySubject = new Map<string, StoredResponse[]>();
+      for (const row of rows) {
+        const list = bySubject.get(row.subjectId);
+        if (list) {
+          list.push(row);
+        } else {
+          bySubject.set(row.subjectId, [row]);
+        }
+      }
+      const jobs: AssemblyJob[] = batch.map((subject) => ({
+        heading: {
           campaignId: campaign.id,
           campaignName: campaign.name,
           closedAt: campaign.closedAt?.toISOString() ?? null,
           subject: { employeeId: subject.employeeId, name: subject.name },
           questionnaire: { key: questionnaire.key, version: questionnaire.version },
         },
-        {
-          threshold: campaign.anonymityThreshold,
-          showManagerSeparately: campaign.showManagerSeparately,
-          questionnaire,
-          tallies: tallies.get(subject.id) ?? emptyTallies(),
-          responses: responses.get(subject.id) ?? [],
-        },
-        previous.get(subject.id) ?? null,
-      );
-      return { campaignId: campaign.id, subjectId: subject.id, content: JSON.stringify(content) };
-    });
-    await this.reports.insertAll(tx, reports);
+        tallies: tallies.get(subject.id) ?? emptyTallies(),
+        rows: bySubject.get(subject.id) ?? [],
+        previous: previous.get(subject.id) ?? null,
+      }));
+      return { subjects: batch, rows, contents: await pool.assemble(jobs, settings) };
+    };
+    const store = async ({ subjects: batch, rows, contents }: BuiltBatch) => {
+      const reports = batch.map((subject, index) => ({
+        campaignId: campaign.id,
+        subjectId: subject.id,
+        content: contents[index] as string,
+      }));
+      await this.reports.insertAll(tx, reports);
+      // from the reports exactly as stored: the responses keep nothing the reports do not show
+      await this.sealer.sealSubjects(tx, campaign.id, reports, rows);
+    };
+
+    const pool = new AssemblyPool(this.poolOptions);
+    try {
+      // one batch more in the making than there are threads, so none waits for the main thread
+      const ahead = Math.max(1, pool.threadCount) + 1;
+      const building: Promise<BuiltBatch>[] = [];
+      for (const batch of chunks(subjects, SUBJECTS_PER_BATCH)) {
+        const next = build(batch);
+        next.catch(() => undefined); // awaited in turn below; a failure then fails the close
+        building.push(next);
+        if (building.length >= ahead) {
+          await store(await (building.shift() as Promise<BuiltBatch>));
+        }
+      }
+      for (const next of building) {
+        await store(await next);
+      }
+    } finally {
+      await pool.close();
+    }
+    await this.sealer.sealRest(
+      tx,
+      campaign.id,
+      subjects.map(({ id }) => id),
+    );
     // One report e-mail per manager, sent by the worker (the PDF is rendered when sending).
     await this.outbox.enqueue(
       tx,
@@ -122,9 +168,7 @@ export class ReportBuilder implements CampaignReports {
       })),
       this.clock.now(),
     );
-    // Last, from the reports exactly as stored: the responses keep nothing the reports do not show.
-    await this.sealer.seal(tx, campaign.id, reports, rows);
-    return reports.length;
+    return subjects.length;
   }
 
   /** Each subject's latest report from an earlier closed campaign on the same questionnaire. */

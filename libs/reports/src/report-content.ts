@@ -8,8 +8,7 @@ import { DomainError } from '@ledarspegel/core';
 import type { ReportFigures } from './aggregation';
 import type { Insights } from './insights';
 
-/** Bumped when the auditor learns a new kind of combination. */
-export const AUDITOR_VERSION = 1;
+export { AUDITOR_VERSION } from '@ledarspegel/anonymity';
 
 export interface ReportAudit {
   auditor: number;

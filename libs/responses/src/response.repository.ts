@@ -25,6 +25,12 @@ export interface StoredDraft {
 }
 
 const DELETE_DRAFTS = 'DELETE FROM "draft" WHERE "assignment_id" IN (:...ids)';
+const FOR_SUBJECTS = `SELECT "subject_id" AS "subjectId", "rater_group" AS "group", "answers", "comments"
+  FROM "response" WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)`;
+const SUBJECTS_WITH_ROWS =
+  'SELECT DISTINCT "subject_id" AS "subjectId" FROM "response" WHERE "campaign_id" = :campaignId';
+const DELETE_FOR_SUBJECTS =
+  'DELETE FROM "response" WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)';
 const READ_DRAFT = 'SELECT "answers", "comments" FROM "draft" WHERE "assignment_id" = :id';
 
 /** A random id that says nothing about who answered or when (DESIGN.md, rule 7). */
@@ -61,8 +67,35 @@ export class ResponseRepository {
       .getRawMany<StoredResponse>();
   }
 
-  async deleteForCampaign(tx: EntityManager, campaignId: string): Promise<void> {
-    await tx.delete(SurveyResponse, { campaignId });
+  /** The rows of some of a campaign's subjects (a close reads them a batch at a time). */
+  async forSubjects(
+    tx: EntityManager,
+    campaignId: string,
+    subjectIds: readonly string[],
+  ): Promise<StoredResponse[]> {
+    const rows: StoredResponse[] = [];
+    for (const chunk of chunks([...new Set(subjectIds)])) {
+      rows.push(
+        ...(await rawQuery<StoredResponse[]>(tx, FOR_SUBJECTS, { campaignId, ids: chunk })),
+      );
+    }
+    return rows;
+  }
+
+  /** The subjects a campaign has rows for. */
+  async subjectsWithRows(tx: EntityManager, campaignId: string): Promise<string[]> {
+    const rows = await rawQuery<{ subjectId: string }[]>(tx, SUBJECTS_WITH_ROWS, { campaignId });
+    return rows.map(({ subjectId }) => subjectId);
+  }
+
+  async deleteForSubjects(
+    tx: EntityManager,
+    campaignId: string,
+    subjectIds: readonly string[],
+  ): Promise<void> {
+    for (const chunk of chunks([...new Set(subjectIds)])) {
+      await rawQuery(tx, DELETE_FOR_SUBJECTS, { campaignId, ids: chunk });
+    }
   }
 
   /**
