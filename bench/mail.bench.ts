@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { OutboxDispatcher } from '@ledarspegel/mail';
 import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
-import { progress, resultLine } from './bench-support';
+import { measured, progress, resultLine } from './bench-support';
 
 async function startSink(): Promise<{
   server: SMTPServer;
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const campaignId = await createCampaign(bench, teamsCsv(100, 9));
   const { emailsQueued } = await bench.app.get(CampaignsService).launch(SYSTEM_ACTOR, campaignId);
   const started = process.hrtime.bigint();
-  await bench.app.get(OutboxDispatcher).drain();
+  await measured('mail', () => bench.app.get(OutboxDispatcher).drain());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await bench.close();
   const sent = sink.count();

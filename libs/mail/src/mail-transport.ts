@@ -28,6 +28,12 @@ export interface MailTransport {
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
+/**
+ * Quoted-printable, always: our texts are Swedish or English, for which nodemailer's detection
+ * picks it anyway, after a regex scan of every part and header of every message.
+ */
+const TEXT_ENCODING = 'quoted-printable';
+
 function smtpOptions(url: string) {
   const parsed = new URL(url);
   const secure = parsed.protocol === 'smtps:';
@@ -56,7 +62,7 @@ class SmtpTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, ...mail });
+    await this.transporter.sendMail({ from: this.from, textEncoding: TEXT_ENCODING, ...mail });
   }
 
   close(): void {
@@ -81,7 +87,11 @@ class EmlTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.transporter.sendMail({ from: this.from, ...mail })) as {
+    const info = (await this.transporter.sendMail({
+      from: this.from,
+      textEncoding: TEXT_ENCODING,
+      ...mail,
+    })) as {
       message: Buffer;
     };
     await fs.promises.mkdir(this.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });

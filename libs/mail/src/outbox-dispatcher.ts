@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
-import { AppLogger, Clock, CLOCK, LOGGER } from '@ledarspegel/core';
+import { AppLogger, Batcher, Clock, CLOCK, LOGGER } from '@ledarspegel/core';
 import { MAIL_TRANSPORT, MailTransport, OutgoingMail } from './mail-transport';
 import type { OutboxMessage } from './outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
@@ -27,6 +27,11 @@ const CONCURRENCY = 5;
 @Injectable()
 export class OutboxDispatcher {
   private readonly composers = new Map<string, MessageComposer>();
+  /** Messages sent are marked so together (group commit), each lane waiting for its own mark. */
+  private readonly sent = new Batcher<string, void>(async (ids) => {
+    await this.outbox.markSent(ids, this.clock.now());
+    return ids.map((): PromiseSettledResult<void> => ({ status: 'fulfilled', value: undefined }));
+  });
   retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
   leaseMs = OUTBOX_LEASE_MS;
 
@@ -44,8 +49,9 @@ export class OutboxDispatcher {
 
   /**
    * Sends one batch of due messages, a few at a time (the SMTP pool's connections), and marks
-   * each sent as soon as it is: a worker killed mid-batch re-sends at most the messages it had
-   * in flight. Returns how many were claimed.
+   * each sent as soon as it is (with the others sent meanwhile, in one statement): a worker
+   * killed mid-batch re-sends at most the messages it had in flight. Returns how many were
+   * claimed.
    */
   async dispatchBatch(limit = BATCH_SIZE): Promise<number> {
     const claimed = await this.outbox.claimBatch(limit, this.clock.now(), this.leaseMs);
@@ -65,7 +71,7 @@ export class OutboxDispatcher {
       while (next < claimed.length) {
         const message = claimed[next++];
         if (message && (await this.deliver(message))) {
-          await this.outbox.markSent([message.id], this.clock.now());
+          await this.sent.add(message.id);
         }
         if (message) {
           unfinished.delete(message.id);
