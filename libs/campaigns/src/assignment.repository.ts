@@ -73,6 +73,9 @@ const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" IN (:...ids)
   AND "campaign_id" IN (SELECT "id" FROM "campaign" WHERE "status" = 'open')
   RETURNING "id"`;
 
+const UNANSWERED_OF = `SELECT "id", "subject_id" AS "subjectId", "relationship" FROM "assignment"
+  WHERE "campaign_id" = :campaignId AND "rater_id" = :raterId AND "answered" = :no`;
+
 /** SQLite returns datetimes as UTC text, PostgreSQL as Date. */
 function toDate(value: Date | string | null): Date | null {
   if (value === null || value instanceof Date) {
@@ -177,8 +180,12 @@ export class AssignmentRepository {
     return rows.map(({ raterId }) => raterId);
   }
 
-  unansweredOf(tx: EntityManager, campaignId: string, raterId: string): Promise<Assignment[]> {
-    return tx.find(Assignment, { where: { campaignId, raterId, answered: false } });
+  unansweredOf(
+    tx: EntityManager,
+    campaignId: string,
+    raterId: string,
+  ): Promise<Pick<Assignment, 'id' | 'subjectId' | 'relationship'>[]> {
+    return rawQuery(tx, UNANSWERED_OF, { campaignId, raterId, no: false });
   }
 
   /** Those of `assignmentIds` that belong to the campaign. */
@@ -215,7 +222,7 @@ export class AssignmentRepository {
       return null;
     }
     // one read for both names (a self-assessment is one person)
-    const people = await this.people.namesOf(row.subject_id, row.rater_id);
+    const people = await this.people.briefs([row.subject_id, row.rater_id]);
     const subject = people.get(row.subject_id);
     const rater = people.get(row.rater_id);
     return {

@@ -82,25 +82,21 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
     const { campaignId, raterId } = JSON.parse(message.payload) as InvitationPayload;
     return transaction(this.dataSource, async (tx) => {
       const campaign = await this.campaigns.find(campaignId, tx);
-      const rater = await this.people.byId(raterId, tx);
+      const assignments = await this.assignments.unansweredOf(tx, campaignId, raterId);
+      const people = await this.people.briefs(
+        [raterId, ...assignments.map((a) => a.subjectId)],
+        tx,
+      );
+      const rater = people.get(raterId);
       if (!campaign || !rater) {
         throw new PermanentMailError('the campaign or the rater no longer exists');
       }
       if (campaign.status !== 'open') {
         return null;
       }
-      const assignments = await this.assignments.unansweredOf(tx, campaignId, raterId);
       if (assignments.length === 0) {
         return null; // everything answered already: nothing to send
       }
-      const subjects = new Map(
-        (
-          await this.people.byIds(
-            assignments.map((a) => a.subjectId),
-            tx,
-          )
-        ).map((p) => [p.id, p]),
-      );
       const links = assignments
         .map((assignment) => {
           const token = newSurveyToken();
@@ -124,7 +120,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
         },
         links.map(({ assignment, token }) => ({
           self: assignment.relationship === 'self',
-          subjectName: subjects.get(assignment.subjectId)?.name ?? '',
+          subjectName: people.get(assignment.subjectId)?.name ?? '',
           url: `${this.config.publicUrl}/s/${token}`,
         })),
         toLanguage(rater.locale),

@@ -6,7 +6,7 @@ import { ExistingPerson } from './people-import';
 import { ListPeopleQueryDto } from './person.dto';
 import { Person } from './person.entity';
 
-const NAMES_OF_TWO = 'SELECT "id", "name", "locale" FROM "person" WHERE "id" IN (:first, :second)';
+const BRIEFS = 'SELECT "id", "name", "locale" FROM "person" WHERE "id" IN (:...ids)';
 
 /** Ids per `IN (...)`. */
 const ID_CHUNK = 500;
@@ -163,19 +163,21 @@ export class PeopleRepository {
   }
 
   /**
-   * Name and language of two people (a survey link's subject and rater; one person for a
-   * self-assessment) in one prepared statement: read on every survey page and submit.
+   * Name and language of a few people (a survey link's subject and rater, an invitation's rater
+   * and subjects) in one prepared statement, for the pages and messages read most.
    */
-  async namesOf(
-    first: string,
-    second: string,
+  async briefs(
+    ids: readonly string[],
+    tx = this.people.manager,
   ): Promise<Map<string, { name: string; locale: 'sv' | 'en' }>> {
-    const rows = await rawQuery<{ id: string; name: string; locale: 'sv' | 'en' }[]>(
-      this.people.manager,
-      NAMES_OF_TWO,
-      { first, second },
-    );
-    return new Map(rows.map(({ id, name, locale }) => [id, { name, locale }]));
+    const briefs = new Map<string, { name: string; locale: 'sv' | 'en' }>();
+    for (const chunk of chunks([...new Set(ids)], ID_CHUNK)) {
+      const rows = await rawQuery<{ id: string; name: string; locale: 'sv' | 'en' }[]>(tx, BRIEFS, {
+        ids: chunk,
+      });
+      rows.forEach(({ id, name, locale }) => briefs.set(id, { name, locale }));
+    }
+    return briefs;
   }
 
   byId(id: string, tx?: EntityManager): Promise<Person | null> {
