@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
 import type { Language } from '@ledarspegel/templates';
 import {
@@ -66,6 +65,8 @@ export class ReportsService {
   async exportXlsx(actor: ServiceActor, campaignId: string): Promise<Buffer> {
     assertMayRead(actor);
     const { managers, reports } = await this.loader.forCampaign(campaignId);
+    // loaded on first use: exceljs brings some 170 modules that only an export needs
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Ledarspegel';
     const sheet = workbook.addWorksheet('Resultat');
