@@ -4,6 +4,7 @@ import path from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import type { AppConfig } from '@ledarspegel/config';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from '@ledarspegel/core';
+import { automaticMessageHeaders } from './message-headers';
 
 export interface MailAttachment {
   filename: string;
@@ -17,6 +18,21 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: MailAttachment[];
+  /** the language of the text, `sv` or `en` (Content-Language) */
+  language?: string;
+  /** `<id@domain>`, fixed when the message was queued; nodemailer makes one up without it */
+  messageId?: string;
+}
+
+/** What nodemailer gets for a message: ours, marked automatic, in its language. */
+function nodemailerMessage(from: string, mail: OutgoingMail) {
+  const { language, messageId, ...content } = mail;
+  return {
+    from,
+    ...content,
+    ...(messageId ? { messageId } : {}),
+    headers: automaticMessageHeaders(language),
+  };
 }
 
 /** Where mail goes: an SMTP server (pooled), or `.eml` files for a trial install. */
@@ -56,7 +72,7 @@ class SmtpTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, ...mail });
+    await this.transporter.sendMail(nodemailerMessage(this.from, mail));
   }
 
   close(): void {
@@ -81,7 +97,7 @@ class EmlTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.transporter.sendMail({ from: this.from, ...mail })) as {
+    const info = (await this.transporter.sendMail(nodemailerMessage(this.from, mail))) as {
       message: Buffer;
     };
     await fs.promises.mkdir(this.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
