@@ -16,6 +16,7 @@ import {
   deliverMail,
   importOrganisation,
   launchCampaign,
+  ORGANISATION,
   tokenOf,
 } from './support/campaign-fixture';
 import { consoleSession } from './support/console-session';
@@ -60,7 +61,14 @@ describeWithBrowser('pages reflow from 320 to 1280 px (WCAG 1.4.10)', () => {
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
     const token = await signInAsAdmin(t);
-    await importOrganisation(t, token);
+    // unit names as long as real ones (the heatmap names each manager's unit)
+    await importOrganisation(
+      t,
+      token,
+      ORGANISATION.replace(/,Skola,/g, ',Barn- och utbildningsförvaltningen,')
+        .replace(/,Omsorg,/g, ',Särskilt boende Björkhagen,')
+        .replace(/,Ledning,/g, ',Kommunledningskontoret,'),
+    );
     const items = t.app
       .get(QuestionnaireRegistry)
       .get('huddinge-ledarskap')
