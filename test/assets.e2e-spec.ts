@@ -62,4 +62,23 @@ describe('compressed pages and long-cached assets', () => {
     const response = await raw('/assets/app.css', 'identity');
     expect(response.headers['content-encoding']).toBeUndefined();
   });
+
+  it('serves a favicon at /favicon.ico and links an SVG one from every layout', async () => {
+    const ico = await t.http.get('/favicon.ico').buffer(true).expect(200);
+    expect(ico.headers['content-type']).toBe('image/x-icon');
+    const body = ico.body as Buffer;
+    // an icon directory (reserved 0, type 1) with at least one image
+    expect([body.readUInt16LE(0), body.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(body.readUInt16LE(4)).toBeGreaterThan(0);
+
+    for (const url of ['/admin/login', '/s/thanks', '/s/okand-lank', '/reports/okand']) {
+      const page = await t.http.get(url);
+      const link = /<link rel="icon" href="(\/assets\/favicon\.svg\?v=[0-9a-f]{12})"/.exec(
+        page.text,
+      )?.[1];
+      expect({ url, link }).toEqual({ url, link: expect.any(String) });
+      const svg = await t.http.get(link ?? '').expect(200);
+      expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    }
+  });
 });

@@ -191,17 +191,34 @@ describe('processes', () => {
     expect(bad.stderr).toContain("No questionnaire 'nope'");
   });
 
-  it('demo runs a whole campaign end to end, twice', () => {
+  it('demo runs a whole campaign end to end, twice, and points at what to look at', () => {
+    const publicUrl = 'https://ledarspegel.huddinge.example';
     for (let run = 0; run < 2; run += 1) {
       const result = spawnSync(process.execPath, [cli, 'demo'], {
         cwd: root,
-        env,
+        env: { ...env, PUBLIC_URL: publicUrl },
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 180_000,
       });
       expect(result.status).toBe(0);
       expect(result.stderr).toMatch(/Launched: \d+ surveys for 193 people/);
       expect(result.stderr).toMatch(/Done\. 29 reports/);
+      // an earlier campaign on the same questionnaire: the reports show a trend
+      expect(Number(/Trend: (\d+) reports compare/.exec(result.stderr)?.[1])).toBeGreaterThan(20);
+      // where anonymity protection shows: a group hidden, and a report without others' figures
+      expect(result.stderr).toMatch(
+        /Anonymity protection: .+ shows no figures of its own for (peers|direct reports)/,
+      );
+      expect(result.stderr).toMatch(/No figures from others at all: .+ \(only 2 answered/);
+      // self-assessments above others', as 360 studies find
+      const gap = Number(/Self-assessments are (-?\d+\.\d+) above/.exec(result.stderr)?.[1]);
+      expect(gap).toBeGreaterThan(0.15);
+      expect(gap).toBeLessThan(0.5);
+      // every link printed is on PUBLIC_URL, one of them the manager's own web view
+      const links = result.stderr.match(/https?:\/\/\S+/g) ?? [];
+      expect(links.length).toBeGreaterThanOrEqual(4);
+      expect(links.filter((link) => !link.startsWith(`${publicUrl}/`))).toEqual([]);
+      expect(links.some((link) => link.startsWith(`${publicUrl}/reports/`))).toBe(true);
     }
     const reportDirs = fs
       .readdirSync(path.join(varDir, 'reports'))
@@ -221,8 +238,9 @@ describe('processes', () => {
     const withPdf = mails.filter((name) =>
       fs.readFileSync(path.join(varDir, 'mail', name), 'utf8').includes('application/pdf'),
     );
-    expect(withPdf.length).toBeGreaterThanOrEqual(58);
-  }, 240_000);
+    // report e-mails of both runs' two campaigns
+    expect(withPdf.length).toBeGreaterThanOrEqual(4 * 29);
+  }, 420_000);
 
   it('the worker starts and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [worker], {

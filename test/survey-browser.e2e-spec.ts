@@ -46,7 +46,7 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     const mails = await deliverMail(t);
-    links = ['dan@kommun.test', 'greta@kommun.test'].map((to) =>
+    links = ['dan@kommun.test', 'greta@kommun.test', 'eva@kommun.test'].map((to) =>
       (mails.find((m) => m.to.includes(to))?.links[0] ?? '').replace(
         'http://ledarspegel.test',
         base,
@@ -126,6 +126,56 @@ describeWithBrowser('survey in a browser, by keyboard, accessible', () => {
     await page.screenshot({
       path: path.join(process.env.SCREENSHOT_DIR ?? t.varDir, 'survey-errors.png'),
     });
+  }, 60_000);
+
+  it('moves the progress counter and bar as items are answered, under the real CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        problems.push(message.text());
+      }
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(links[2] ?? '');
+    const label = page.locator('#progress-label');
+    const bar = () => page.locator('#progress').evaluate((p) => (p as HTMLProgressElement).value);
+    await expect(label.textContent()).resolves.toBe('0 av 36 påståenden besvarade');
+    await expect(label.getAttribute('aria-live')).resolves.toBe('polite');
+
+    const options = page.locator('fieldset.item');
+    await options.nth(0).locator('label').nth(3).click();
+    await expect(label.textContent()).resolves.toBe('1 av 36 påståenden besvarade');
+    await expect(bar()).resolves.toBe(1);
+    // another answer to the same item is no new answer: the count stays (nothing is announced)
+    await options.nth(0).locator('label').nth(1).click();
+    await expect(label.textContent()).resolves.toBe('1 av 36 påståenden besvarade');
+    // "don't know" counts as answered, as on the server
+    await options.nth(1).locator('.not-applicable label').click();
+    await options.nth(2).locator('label').nth(0).click();
+    await expect(label.textContent()).resolves.toBe('3 av 36 påståenden besvarade');
+    await expect(bar()).resolves.toBe(3);
+    expect(problems).toEqual([]);
+
+    // the server's count after saving a draft is the same one the script showed
+    await Promise.all([page.waitForURL(/saved=1/), page.locator('button[value=save]').click()]);
+    await page.waitForSelector('.notice[role=status]');
+    await expect(label.textContent()).resolves.toBe('3 av 36 påståenden besvarade');
+    await options.nth(3).locator('label').nth(4).click();
+    await expect(label.textContent()).resolves.toBe('4 av 36 påståenden besvarade');
+    await expect(bar()).resolves.toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    // without scripts the page works as before: the count is the server's
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(links[2] ?? '');
+    await plain.locator('fieldset.item').nth(5).locator('label').nth(2).click();
+    await expect(plain.locator('#progress-label').textContent()).resolves.toBe(
+      '3 av 36 påståenden besvarade',
+    );
+    await context.close();
   }, 60_000);
 
   it('shows the closed report on the web: tables, a chart, no axe violations', async () => {

@@ -134,7 +134,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
     rater: { name: string; ratesAsManager: boolean },
     links: { self: boolean; subjectName: string; url: string }[],
     language: Language,
-  ): { subject: string; html: string; text: string } {
+  ): { subject: string; html: string; text: string; language: Language } {
     const questionnaire = this.questionnaires.get(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
@@ -156,6 +156,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
       }),
       html: this.templates.render('mail/invitation.html', language, context),
       text: this.templates.render('mail/invitation.txt', language, context),
+      language,
     };
   }
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -166,6 +168,11 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     cacheControl: false,
     allowedPath: (pathName) => VENDOR_FILES.includes(pathName.slice(1)),
   });
+  // browsers ask for /favicon.ico whatever a page links (pages link the SVG under /assets/)
+  const favicon = fs.readFileSync(path.join(PUBLIC_DIR, 'favicon.ico'));
+  fastify.get('/favicon.ico', (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith(ASSET_PREFIX) && reply.statusCode === 200) {
       void reply.header('cache-control', assetCacheControl(request.url));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import type { AppConfig } from '@ledarspegel/config';
 import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from '@ledarspegel/core';
+import { automaticMessageHeaders } from './message-headers';
 
 export interface MailAttachment {
   filename: string;
@@ -17,6 +18,28 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: MailAttachment[];
+  /** the language of the text, `sv` or `en` (Content-Language) */
+  language?: string;
+  /** `<id@domain>`, fixed when the message was queued; nodemailer makes one up without it */
+  messageId?: string;
+}
+
+/**
+ * Quoted-printable, always: our texts are Swedish or English, for which nodemailer's detection
+ * picks it anyway, after a regex scan of every part and header of every message.
+ */
+const TEXT_ENCODING = 'quoted-printable' as const;
+
+/** What nodemailer gets for a message: ours, marked automatic, in its language. */
+function nodemailerMessage(from: string, mail: OutgoingMail) {
+  const { language, messageId, ...content } = mail;
+  return {
+    from,
+    textEncoding: TEXT_ENCODING,
+    ...content,
+    ...(messageId ? { messageId } : {}),
+    headers: automaticMessageHeaders(language),
+  };
 }
 
 /** Where mail goes: an SMTP server (pooled), or `.eml` files for a trial install. */
@@ -27,12 +50,6 @@ export interface MailTransport {
 }
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
-
-/**
- * Quoted-printable, always: our texts are Swedish or English, for which nodemailer's detection
- * picks it anyway, after a regex scan of every part and header of every message.
- */
-const TEXT_ENCODING = 'quoted-printable';
 
 function smtpOptions(url: string) {
   const parsed = new URL(url);
@@ -62,7 +79,7 @@ class SmtpTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.from, textEncoding: TEXT_ENCODING, ...mail });
+    await this.transporter.sendMail(nodemailerMessage(this.from, mail));
   }
 
   close(): void {
@@ -87,11 +104,7 @@ class EmlTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.transporter.sendMail({
-      from: this.from,
-      textEncoding: TEXT_ENCODING,
-      ...mail,
-    })) as {
+    const info = (await this.transporter.sendMail(nodemailerMessage(this.from, mail))) as {
       message: Buffer;
     };
     await fs.promises.mkdir(this.directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { AppLogger, Batcher, Clock, CLOCK, LOGGER } from '@ledarspegel/core';
 import { MAIL_TRANSPORT, MailTransport, OutgoingMail } from './mail-transport';
+import { messageIdFor } from './message-headers';
 import type { OutboxMessage } from './outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, RetryPolicy } from './retry-policy';
@@ -107,7 +108,11 @@ export class OutboxDispatcher {
       }
       const mail = await composer.compose(message);
       if (mail) {
-        await this.transport.send({ to: message.toAddress, ...mail });
+        await this.transport.send({
+          to: message.toAddress,
+          ...mail,
+          messageId: messageIdFor(message.id, this.config.mailFrom),
+        });
       }
       return true;
     } catch (error) {

@@ -52,6 +52,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       subject: this.templates.message(language, 'mail.report.subject', { campaign: campaign.name }),
       html: this.templates.render('mail/report.html', language, context),
       text: this.templates.render('mail/report.txt', language, context),
+      language,
       attachments: [
         {
           filename: `ledarspegel-${subject.employeeId}.pdf`.replace(/[^\w.-]/g, '_'),
