@@ -21,6 +21,23 @@ export function temporaryDirectory(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `ledarspegel-bench-${prefix}-`));
 }
 
+/**
+ * `count` times `BENCH_SCALE` (default 1), at least `minimum`: `BENCH_SCALE=0.1` tries a
+ * benchmark out at a tenth of its size. Only the full size gives figures to compare.
+ */
+export function scaled(count: number, minimum = 1): number {
+  const scale = Number(process.env.BENCH_SCALE ?? '1');
+  return Math.max(minimum, Math.round(count * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 export function progress(message: string): void {
   process.stderr.write(`${message}\n`);
 }

@@ -11,17 +11,17 @@ import formbody from '@fastify/formbody';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { createBenchApp, createCampaign, launchAndCollectTokens, teamsCsv } from './bench-app';
+import {
+  createBenchApp,
+  createCampaign,
+  launchAndCollectTokens,
+  surveyFormBody,
+  teamsCsv,
+} from './bench-app';
 import { measured, progress, resultLine, temporaryDirectory } from './bench-support';
 import { runLoad } from './load';
 
 const CLIENTS = 50;
-
-function formBody(itemIds: string[], seed: number): string {
-  const form = new URLSearchParams({ action: 'submit', 'open-strengths': 'Tydlig och lyhörd.' });
-  itemIds.forEach((id, index) => form.set(`item-${id}`, String(((seed + index) % 5) + 1)));
-  return form.toString();
-}
 
 async function post(url: string, body: string, expected: number): Promise<void> {
   const response = await fetch(url, {
@@ -86,7 +86,7 @@ async function baseline(count: number, itemIds: string[]) {
   );
   const base = await server.listen({ port: 0, host: '127.0.0.1' });
   const result = await runLoad(count, CLIENTS, (index) =>
-    post(`${base}/s/${tokens[index]}`, formBody(itemIds, index), 303),
+    post(`${base}/s/${tokens[index]}`, surveyFormBody(itemIds, index), 303),
   );
   await server.close();
   db.close();
@@ -107,11 +107,11 @@ async function main(): Promise<void> {
   // warm up on a few links, then measure on the rest
   const warm = tokens.splice(0, 100);
   await runLoad(warm.length, 10, (index) =>
-    post(`${base}/s/${warm[index]}`, formBody(itemIds, index), 303),
+    post(`${base}/s/${warm[index]}`, surveyFormBody(itemIds, index), 303),
   );
   const ours = await measured('submit', () =>
     runLoad(tokens.length, CLIENTS, (index) =>
-      post(`${base}/s/${tokens[index]}`, formBody(itemIds, index), 303),
+      post(`${base}/s/${tokens[index]}`, surveyFormBody(itemIds, index), 303),
     ),
   );
   await bench.close();
