@@ -38,5 +38,7 @@ describe('renderReportPdf', () => {
     expect(text).toMatch(/Tydliggöra mål och förväntningar\d,\d \(n=1\)\d,\d \(n=6\)\d,\d \(n=6\)/);
     const english = (await pdfParse(await render('Åsa Öberg', 'en'))).text;
     expect(english).toContain('Manager10no response');
+    // "Others" after a document with "Övriga" (whose Ö is built from an O) keeps its O
+    expect(english).toContain('Others96yes');
   });
 });
