@@ -51,6 +51,7 @@ function setAttributes(element: Struct, attributes: Record<string, unknown>): vo
 export class TaggedLayout {
   readonly width: number;
   readonly root: Struct;
+  private readonly heights = new Map<string, number>();
 
   constructor(readonly document: PDFKit.PDFDocument) {
     this.width = document.page.width - 2 * MARGIN;
@@ -116,8 +117,15 @@ export class TaggedLayout {
     return Math.max(0, ...text.split(/\s+/).map((word) => font.widthOfString(word)));
   }
 
+  /** How high `text` wraps to; remembered, since a table measures each cell more than once. */
   textHeight(text: string, width: number, size: number, bold = false, lineGap = 0): number {
-    return this.font(bold, size).heightOfString(text, { width, lineGap });
+    const key = `${bold ? 'b' : 'r'}${size}/${width}/${lineGap}/${text}`;
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      height = this.font(bold, size).heightOfString(text, { width, lineGap });
+      this.heights.set(key, height);
+    }
+    return height;
   }
 
   heading(level: 1 | 2 | 3, text: string, keepWith = 0): void {
