@@ -106,18 +106,23 @@ function cover(layout: TaggedLayout, view: ReportView, t: Texts): void {
 
 /**
  * The first column of a table of areas or statements, and one column per report group: wide
- * enough for the longest group name's words and a figure with its n, never more than 62 % of
- * the page together.
+ * enough for the longest word of a group's name and for a figure with its n, at the sizes the
+ * table uses, while the first column keeps at least 30 % of the page.
  */
-function columnWidths(layout: TaggedLayout, view: ReportView, extra = 0): number[] {
+function columnWidths(
+  layout: TaggedLayout,
+  view: ReportView,
+  sizes: { size: number; headerSize: number },
+  extra = 0,
+): number[] {
   const groups = view.columns.length;
   const needed = Math.max(
-    ...view.columns.map((column) => layout.widestWord(column.name, 9, true)),
-    layout.widestWord('5,0\u00a0(n=10)', 9),
+    ...view.columns.map((column) => layout.widestWord(column.name, sizes.headerSize, true)),
+    layout.widestWord('5,0\u00a0(n=10)', sizes.size),
   );
   const column = Math.min(
-    Math.max(56, needed + 2 * CELL_PADDING + 2),
-    (layout.width * 0.62 - extra) / groups,
+    Math.max(52, needed + 2 * CELL_PADDING + 2),
+    (layout.width * 0.7 - extra) / groups,
   );
   return [layout.width - extra - column * groups, ...Array<number>(groups).fill(column)];
 }
@@ -147,7 +152,7 @@ function profile(layout: TaggedLayout, view: ReportView, t: Texts): void {
   );
   layout.figure(t('report.profile.alt', { figures }), image, layout.width, height);
   layout.table({
-    widths: columnWidths(layout, view),
+    widths: columnWidths(layout, view, { size: 9, headerSize: 9 }),
     header: [t('reportPage.area'), ...view.columns.map((column) => column.name)],
     rows: view.dimensions.map((dimension) => [
       { text: dimension.title, header: true },
@@ -254,10 +259,12 @@ function area(
   questionnaire: Questionnaire,
   t: Texts,
 ): void {
-  const distributionWidth = 84;
-  const widths = [...columnWidths(layout, view, distributionWidth), distributionWidth];
+  const distributionWidth = 72;
+  const sizes = { size: 8.5, headerSize: 8 };
+  const widths = [...columnWidths(layout, view, sizes, distributionWidth), distributionWidth];
   const counts = (distribution: { count: number }[]) => distribution.map((step) => step.count);
   const spec = {
+    ...sizes,
     widths,
     header: [
       t('reportPage.statement'),

@@ -40,6 +40,8 @@ export interface TableSpec {
   header: string[];
   rows: Cell[][];
   size?: number;
+  /** the header row's size, where narrow columns need a smaller one (default: `size`) */
+  headerSize?: number;
 }
 
 /** Attributes of a structure element (table scope, figure box), which pdfkit's options lack. */
@@ -215,7 +217,7 @@ export class TaggedLayout {
       this.rowHeight(
         spec.header.map((text) => ({ text, bold: true })),
         spec.widths,
-        size,
+        spec.headerSize ?? size,
       ) +
       spec.rows.slice(0, rows).reduce((sum, row) => sum + this.rowHeight(row, spec.widths, size), 0)
     );
@@ -228,17 +230,18 @@ export class TaggedLayout {
    */
   table(spec: TableSpec): void {
     const size = spec.size ?? 9;
+    const headerSize = spec.headerSize ?? size;
     const header = spec.header.map((text): Cell => ({ text, bold: true }));
     const table = this.element(this.root, 'Table');
     // a short table stays on one page; a long one starts where its first rows fit
     const whole = this.tableHeight(spec);
     const start = this.tableHeight(spec, Math.min(2, spec.rows.length));
     this.ensureSpace(whole <= SHORT_TABLE ? whole : start);
-    this.row(table, header, spec.widths, size, 'header');
+    this.row(table, header, spec.widths, headerSize, 'header');
     for (const cells of spec.rows) {
       if (this.document.y + this.rowHeight(cells, spec.widths, size) > this.bottom) {
         this.document.addPage();
-        this.row(null, header, spec.widths, size, 'header');
+        this.row(null, header, spec.widths, headerSize, 'header');
       }
       this.row(table, cells, spec.widths, size, 'body');
     }
