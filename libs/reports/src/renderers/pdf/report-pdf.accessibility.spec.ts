@@ -278,8 +278,8 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     }
   });
 
-  it('lets the areas flow on: the sample report takes 6 pages, not 9', async () => {
+  it('lets the areas flow on: the sample report takes at most 6 pages, not 9', async () => {
     const { pdf } = await rendered('sample');
-    expect(new PdfObjects(pdf).pages()).toHaveLength(6);
+    expect(new PdfObjects(pdf).pages().length).toBeLessThanOrEqual(6);
   });
 });
