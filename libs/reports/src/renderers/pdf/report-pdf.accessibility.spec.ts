@@ -225,6 +225,12 @@ describe('the report PDF is tagged (PDF/UA)', () => {
         expect(page.get('StructParents')).toEqual(expect.any(Number));
         expect((page.get('Tabs') as PdfName | undefined)?.name).toBe('S'); // structure order
       }
+      // the structure follows the order the content is drawn in, page by page
+      const order = flatten(structTree(objects)).flatMap((element) => element.content);
+      const pages = objects.pages().map(({ ref }) => ref.num);
+      const sequence = order.map(({ page, mcid }) => pages.indexOf(page) * 100_000 + mcid);
+      expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
+      expect(new Set(sequence).size).toBe(sequence.length);
       // the pages' footers are pagination artifacts
       expect(objects.content(objects.pages()[0]?.page as PdfDict)).toMatch(
         /\/Artifact\s*<<\s*\/Type \/Pagination\s*>>\s*BDC/,
