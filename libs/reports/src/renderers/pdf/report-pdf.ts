@@ -118,7 +118,7 @@ function columnWidths(
   const groups = view.columns.length;
   const needed = Math.max(
     ...view.columns.map((column) => layout.widestWord(column.name, sizes.headerSize, true)),
-    layout.widestWord('5,0\u00a0(n=10)', sizes.size),
+    layout.widestWord('5,0\u00a0(n=100)', sizes.size),
   );
   const column = Math.min(
     Math.max(52, needed + 2 * CELL_PADDING + 2),

@@ -113,10 +113,10 @@ export class TaggedLayout {
     return this.document.font(bold ? 'bold' : 'regular').fontSize(size);
   }
 
-  /** The width of the widest word of `text`: a column narrower than it would split the word. */
+  /** The width of the widest word of `text` (words split at spaces, not at no-break spaces). */
   widestWord(text: string, size: number, bold = false): number {
     const font = this.font(bold, size);
-    return Math.max(0, ...text.split(/\s+/).map((word) => font.widthOfString(word)));
+    return Math.max(0, ...text.split(/[ \t\n]+/).map((word) => font.widthOfString(word)));
   }
 
   /** How high `text` wraps to; remembered, since a table measures each cell more than once. */
