@@ -136,6 +136,21 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     expect(english.catalog.get('Lang')).toBe('en-GB');
   });
 
+  it('keeps the XMP metadata well-formed whatever the campaign is called', async () => {
+    const { report, questionnaire } = sampleReport();
+    const campaignName = 'Chefer & ledare <2026>';
+    const pdf = await renderReportPdf(
+      { ...report, campaignName },
+      questionnaire,
+      'sv',
+      texts('sv'),
+    );
+    const { document } = await layout(pdf);
+    const { metadata } = await document.getMetadata();
+    expect(metadata?.get('dc:title')).toBe(`Rapport för Åsa Öberg – ${campaignName}`);
+    expect(metadata?.get('pdfuaid:part')).toBe('1');
+  });
+
   it('has a structure tree of headings, paragraphs, lists and tables with header cells', async () => {
     const { pdf, view } = await rendered('sample');
     const tree = structTree(new PdfObjects(pdf));
