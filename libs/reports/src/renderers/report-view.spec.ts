@@ -1,5 +1,8 @@
 import { TemplateRenderer } from '@ledarspegel/templates';
-import { mixedGroupsReport } from '../fixtures/mixed-groups-report';
+import type { ReportInput } from '../aggregation';
+import { assembleReport } from '../assemble-report';
+import fixture from '../fixtures/mixed-groups.json';
+import { MIXED_GROUPS_QUESTIONNAIRE, mixedGroupsReport } from '../fixtures/mixed-groups-report';
 import { reportView } from './report-view';
 
 const templates = new TemplateRenderer();
@@ -70,5 +73,34 @@ describe('reportView', () => {
       ['Själv', [4.5, null]],
       ['Övriga', [3.3, 3.5]],
     ]);
+  });
+
+  it('says "no response" for a self-assessment never given, in every cell and in the groups', () => {
+    const input = fixture.input as unknown as ReportInput;
+    const report = assembleReport(
+      {
+        campaignId: 'c',
+        campaignName: 'Ledarspegel 2026',
+        closedAt: null,
+        subject: { employeeId: 'M1', name: 'Maja Mix' },
+        questionnaire: { key: 'mixed-groups', version: 1 },
+      },
+      {
+        ...input,
+        tallies: { ...input.tallies, self: { invited: 1, responded: 0 } },
+        responses: input.responses.filter((response) => response.group !== 'self'),
+      },
+      null,
+    );
+    const sv = reportView(report, MIXED_GROUPS_QUESTIONNAIRE, 'sv', (key, parameters) =>
+      templates.message('sv', key, parameters),
+    );
+    expect(sv.columns[0]?.name).toBe('Själv');
+    const selfCells = sv.dimensions.flatMap((d) => [d.cells[0], ...d.items.map((i) => i.cells[0])]);
+    expect(selfCells).toEqual(selfCells.map(() => ({ text: 'inget svar', reason: 'noAnswer' })));
+    expect(sv.groups[0]).toMatchObject({ name: 'Själv', responded: 0, status: 'inget svar' });
+    expect(sv.gaps).toEqual([]);
+    expect(sv.blindSpots).toEqual([]);
+    expect(sv.profile.series.map((series) => series.name)).toEqual(['Övriga']);
   });
 });
