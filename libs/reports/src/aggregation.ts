@@ -162,6 +162,16 @@ export function aggregate(input: ReportInput): AggregatedFigures {
     shown: shownGroups.has(group),
   }));
 
+  // One set of groups for the whole report: a named group that is not shown on its own at the
+  // group level (it is pooled into others) has no figure at any level either. The report's
+  // columns are these groups in every renderer, the group table would otherwise say "not
+  // shown" beside figures of that group, and which items showed it would say something about
+  // the "don't know" answers of the few pooled with it. Decided before the auditor, so that it
+  // checks (and need not hide for) only what can be shown.
+  const reportGroups = new Set<ReportGroup>([...shownGroups, 'self', 'others']);
+  const visibleInReport = (counts: GroupCounts) =>
+    new Set([...visible(counts)].filter((group) => reportGroups.has(group)));
+
   // Every figure's values per group, then rule 3 on its own at each level.
   const memberships = responses.map(groupsOf);
   const dimensionValues = new Map<string, Map<ReportGroup, number[]>>();
@@ -186,7 +196,7 @@ export function aggregate(input: ReportInput): AggregatedFigures {
       }
     }
     dimensionValues.set(dimension.key, respondentMeans);
-    primary.dimensions.set(dimension.key, visible(countsOf(respondentMeans)));
+    primary.dimensions.set(dimension.key, visibleInReport(countsOf(respondentMeans)));
 
     for (const item of dimension.items) {
       const values = new Map<ReportGroup, number[]>();
@@ -203,7 +213,7 @@ export function aggregate(input: ReportInput): AggregatedFigures {
       }
       itemValues.set(item.id, values);
       notApplicable.set(item.id, unknown);
-      primary.items.set(item.id, visible(countsOf(values)));
+      primary.items.set(item.id, visibleInReport(countsOf(values)));
     }
   }
 

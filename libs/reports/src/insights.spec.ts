@@ -1,5 +1,5 @@
 import type { ItemScore, ReportFigures, Score } from './aggregation';
-import { insights } from './insights';
+import { blindSpotsOf, insights } from './insights';
 
 const s = (mean: number, n = 4): Score => ({ n, mean, sd: 1 });
 const i = (mean: number, n = 4): ItemScore => ({
@@ -79,5 +79,25 @@ describe('insights', () => {
     expect(insights({ ...figures, threshold: 3 }, earlier).trend?.dimensions).toEqual([
       { key: 'd2', previous: 3, previousN: 3, current: 4, change: 1 },
     ]);
+  });
+});
+
+describe('blindSpotsOf', () => {
+  it('picks blind spots by the rounded figures the reader sees', () => {
+    const gap = (key: string, self: number, others: number) => ({
+      key,
+      self,
+      others,
+      gap: self - others,
+    });
+    // 3,95 and 2,96 read 4,0 and 3,0: a step apart although 0.99 unrounded; 3,94 and 2,96 do not
+    expect(
+      blindSpotsOf([
+        gap('a', 3.94, 2.96),
+        gap('b', 3.95, 2.96),
+        gap('c', 5, 3.04),
+        gap('d', 4.5, 3.5),
+      ]).map((g) => g.key),
+    ).toEqual(['c', 'b', 'd']);
   });
 });

@@ -4,6 +4,7 @@
  * campaign on the same questionnaire. Pure.
  */
 import type { ReportFigures } from './aggregation';
+import { shownDifference } from './renderers/report-format';
 
 export const BLIND_SPOT_GAP = 1;
 const TOP = 3;
@@ -85,9 +86,22 @@ export function insights(figures: ReportFigures, previous: PreviousReport | null
     gaps: { dimensions: figures.dimensions.flatMap((d) => gap(d.key, d.scores)), items: itemGaps },
     strengths,
     developmentAreas,
-    blindSpots: itemGaps.filter((g) => g.gap >= BLIND_SPOT_GAP).sort((a, b) => b.gap - a.gap),
+    blindSpots: blindSpotsOf(itemGaps),
     trend: previous ? trend(figures, previous) : null,
   };
+}
+
+/**
+ * The items whose self-assessment is at least a step above the others' as the report shows them:
+ * by the difference of the rounded figures (4,0 and 3,0 is one, whatever the unrounded means),
+ * the largest first, then in questionnaire order.
+ */
+export function blindSpotsOf(itemGaps: readonly Gap[]): Gap[] {
+  return itemGaps
+    .map((gap, index) => ({ gap, index, shown: shownDifference(gap.self, gap.others) }))
+    .filter((entry) => entry.shown >= BLIND_SPOT_GAP)
+    .sort((a, b) => b.shown - a.shown || a.index - b.index)
+    .map((entry) => entry.gap);
 }
 
 function trend(figures: ReportFigures, previous: PreviousReport): NonNullable<Insights['trend']> {

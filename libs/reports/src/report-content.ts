@@ -4,6 +4,7 @@
  * PDF, e-mail, summary, exports, the console) gets its reports from the ReportLoader, which reads
  * them only through `readAuditedReport`, so none can show a report the auditor has not passed.
  */
+import type { ReportGroup } from '@ledarspegel/anonymity';
 import { DomainError } from '@ledarspegel/core';
 import type { ReportFigures } from './aggregation';
 import type { Insights } from './insights';
@@ -37,7 +38,33 @@ export function readAuditedReport(json: string): ReportContent {
       'This report was stored without an anonymity audit and is not shown.',
     );
   }
-  return content as ReportContent;
+  return withReportGroupsOnly(content as ReportContent);
+}
+
+/**
+ * A report's figures for its own groups only: self, others and the named groups shown at the
+ * group level. Reports closed since `aggregate` decides this before the auditor already are so;
+ * an earlier stored report may hold a figure of a pooled group (a manager with one answer on an
+ * area), which no renderer may show, so it is dropped here, where every reader passes.
+ */
+export function withReportGroupsOnly(report: ReportContent): ReportContent {
+  const groups = new Set(
+    report.groups
+      .filter((g) => g.shown || g.group === 'self' || g.group === 'others')
+      .map((g) => g.group),
+  );
+  const only = <T>(scores: Record<ReportGroup, T | null>): Record<ReportGroup, T | null> =>
+    Object.fromEntries(
+      Object.entries(scores).map(([group, score]) => [
+        group,
+        groups.has(group as ReportGroup) ? score : null,
+      ]),
+    ) as Record<ReportGroup, T | null>;
+  return {
+    ...report,
+    dimensions: report.dimensions.map((d) => ({ ...d, scores: only(d.scores) })),
+    items: report.items.map((i) => ({ ...i, scores: only(i.scores) })),
+  };
 }
 
 /**

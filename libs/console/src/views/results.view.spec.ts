@@ -23,6 +23,10 @@ describe('heatmap cells', () => {
   it('writes the mean to one decimal the way the language does, with its n and band', () => {
     expect(heatCells('sv')({ n: 4, mean: 3.26 })).toEqual({ value: '3,3', n: 4, heat: 'heat-3' });
     expect(heatCells('en')({ n: 4, mean: 3.26 })).toEqual({ value: '3.3', n: 4, heat: 'heat-3' });
+    // as the reports round: a half up (29/20 reads 1,5), and 3.48 reads 3,5 and is coloured
+    // as 3,5, not in the band below
+    expect(heatCells('sv')({ n: 20, mean: 29 / 20 })).toMatchObject({ value: '1,5' });
+    expect(heatCells('sv')({ n: 4, mean: 3.48 })).toEqual({ value: '3,5', n: 4, heat: 'heat-4' });
   });
 
   it('leaves a suppressed score empty and uncoloured', () => {

@@ -1,6 +1,6 @@
 import type { CampaignResponseDto } from '@ledarspegel/campaigns';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { OrganisationSummary } from '@ledarspegel/reports';
+import { formatMean, OrganisationSummary, roundMean } from '@ledarspegel/reports';
 import type { Language } from '@ledarspegel/templates';
 import { percent } from './percent';
 
@@ -21,19 +21,23 @@ export function heatClass(mean: number): string {
   return 'heat-5';
 }
 
-/** A heatmap cell: the mean to one decimal in the page's language and its band; empty if suppressed. */
+/**
+ * A heatmap cell: the mean as every report writes it (one decimal, half up, in the page's
+ * language) and the band of that written figure, so a cell reading 3,5 is never in the band
+ * below 3,5; empty if suppressed.
+ */
 export type HeatCell = { value: string; n: number; heat: string } | { value: null };
 
 export function heatCells(
   language: Language,
 ): (score: { n: number; mean: number } | null | undefined) => HeatCell {
-  const format = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
   return (score) =>
     score
-      ? { value: format.format(score.mean), n: score.n, heat: heatClass(score.mean) }
+      ? {
+          value: formatMean(score.mean, language),
+          n: score.n,
+          heat: heatClass(roundMean(score.mean)),
+        }
       : { value: null };
 }
 

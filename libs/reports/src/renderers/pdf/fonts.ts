@@ -3,8 +3,9 @@
  *
  * pdfkit parses a registered font file anew for every document (fontkit.create: some 35 ms for
  * the two DejaVu files, a quarter of a report's time). A parsed fontkit font is not changed by
- * use, and pdfkit keeps what belongs to one document (the subset of glyphs it embeds, the
- * widths, its layout cache) in the per-document EmbeddedFont around it. So the first document
+ * use (but for the characters of its glyphs: see restoreCharacters), and pdfkit keeps what
+ * belongs to one document (the subset of glyphs it embeds, the widths, its layout cache) in the
+ * per-document EmbeddedFont around it. So the first document
  * parses each file as usual; later documents get an EmbeddedFont around the same parsed font.
  *
  * This reaches into pdfkit's document (`_font`, `_fontFamilies`, `_fontCount`, as its `font()`
@@ -13,8 +14,14 @@
  */
 import fs from 'node:fs';
 
+interface FontkitGlyph {
+  codePoints: number[];
+}
+
 interface FontkitFont {
   postscriptName: string;
+  _glyphs: Record<string, FontkitGlyph | undefined>;
+  _cmapProcessor: { codePointsForGlyph(glyph: number): number[] };
 }
 
 interface EmbeddedFont {
@@ -43,6 +50,7 @@ export function useFonts(document: PDFKit.PDFDocument, files: Record<string, Buf
     document.registerFont(name, file);
     const known = parsed.get(file);
     if (known) {
+      restoreCharacters(known.font);
       const embedded = new known.type(document, known.font, `F${++internals._fontCount}`);
       internals._fontFamilies[name] = embedded;
       internals._fontFamilies[embedded.name] = embedded;
@@ -55,6 +63,22 @@ export function useFonts(document: PDFKit.PDFDocument, files: Record<string, Buf
           type: embedded.constructor as EmbeddedFontClass,
         });
       }
+    }
+  }
+}
+
+/**
+ * fontkit keeps one glyph object per glyph, with the characters it was first looked up for, and
+ * pdfkit writes those characters into a document's text layer (ToUnicode). Embedding a subset
+ * looks up the parts of composite glyphs without characters: after a document with "Ö" (an O and
+ * a diaeresis) but no plain "O", the O had none, and the next document's "Others" read as
+ * " thers" to a screen reader or a search. Before a document reuses the font, each glyph looked
+ * up without characters gets those the font maps to it (a few, once each).
+ */
+function restoreCharacters(font: FontkitFont): void {
+  for (const [id, glyph] of Object.entries(font._glyphs)) {
+    if (glyph && glyph.codePoints.length === 0) {
+      glyph.codePoints = font._cmapProcessor.codePointsForGlyph(Number(id));
     }
   }
 }

@@ -1,32 +1,31 @@
-/** The pieces of a PDF page drawn more than once: a distribution, the scale, a line of figures. */
-import type { ReportGroup } from '@ledarspegel/anonymity';
+/** The small pictures of a PDF page drawn more than once: a distribution and the scale. */
 import type { Questionnaire } from '@ledarspegel/questionnaires';
-import type { ItemScore, Score } from '../../aggregation';
-import type { ReportContent } from '../../report-content';
-import { formatMean as format, ReportLanguage, Texts } from '../report-format';
 
 export const MARGIN = 56;
 export const GREY = '#4a4a4a';
 const SCALE_COLOURS = ['#b3261e', '#e07b39', '#9a9a9a', '#6aa4d8', '#0b4f8a'];
+export const DISTRIBUTION_HEIGHT = 10;
 
-/** How the others answered one statement: a stacked bar, one segment per scale step, with counts. */
+/**
+ * How the others answered one statement: a stacked bar at (x, y), one segment per scale step,
+ * with the count in each segment wide enough for it. Draws only: the caller places it.
+ */
 export function distributionBar(
   document: PDFKit.PDFDocument,
-  distribution: Record<string, number>,
+  counts: readonly number[],
   x: number,
+  y: number,
   width: number,
 ): void {
-  const counts = Object.values(distribution);
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (total === 0) {
     return;
   }
-  const y = document.y + 2;
   let left = x;
   counts.forEach((count, index) => {
     const segment = (count / total) * width;
     if (segment > 0) {
-      document.rect(left, y, segment, 10).fill(SCALE_COLOURS[index] ?? GREY);
+      document.rect(left, y, segment, DISTRIBUTION_HEIGHT).fill(SCALE_COLOURS[index] ?? GREY);
       if (segment > 12) {
         document
           .font('regular')
@@ -41,16 +40,15 @@ export function distributionBar(
       left += segment;
     }
   });
-  document.x = MARGIN;
-  document.y = y + 14;
 }
 
+/** The colour of each scale step, at (x, y), 8 high; returns the height it took. */
 export function scaleLegend(
   document: PDFKit.PDFDocument,
   x: number,
-  questionnaire: Questionnaire,
-): void {
-  const y = document.y + 2;
+  y: number,
+  questionnaire: Pick<Questionnaire, 'scale'>,
+): number {
   let left = x;
   for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
     document.rect(left, y, 10, 8).fill(SCALE_COLOURS[value - questionnaire.scale.min] ?? GREY);
@@ -61,32 +59,5 @@ export function scaleLegend(
       .text(String(value), left + 13, y, { lineBreak: false });
     left += 30;
   }
-  document.x = MARGIN;
-  document.y = y + 12;
-}
-
-export function scoreLine(
-  scores: Record<string, Score | ItemScore | null> | undefined,
-  groups: ReportGroup[],
-  report: ReportContent,
-  groupName: (group: string) => string,
-  t: Texts,
-  language: ReportLanguage,
-): string {
-  // a missing figure says why: no answer, too few answers, or folded into `others`
-  const why = (group: ReportGroup) => {
-    const responded = report.groups.find((g) => g.group === group)?.responded ?? 0;
-    if (group === 'self' || responded === 0) {
-      return t('report.noAnswer');
-    }
-    return group === 'others' ? t('report.tooFew') : t('report.suppressed');
-  };
-  return groups
-    .map((group) => {
-      const score = scores?.[group];
-      return score
-        ? `${groupName(group)} ${format(score.mean, language)} (n=${score.n})`
-        : `${groupName(group)}: ${why(group)}`;
-    })
-    .join('   ·   ');
+  return 10;
 }

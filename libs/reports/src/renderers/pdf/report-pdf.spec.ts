@@ -29,12 +29,16 @@ describe('renderReportPdf', () => {
     expect((await pdfParse(first)).text).not.toContain('Žaneta');
   });
 
-  it('says why a figure is missing: no answer, too few, or within others', async () => {
+  it('says why a figure is missing in the words of the web view, and has no column for it', async () => {
     const { text } = await pdfParse(await render('Åsa Öberg'));
-    expect(text).toContain('Chef: inget svar');
-    expect(text).toMatch(/Själv \d,\d \(n=1\)/);
-    expect(text).toMatch(/Medarbetare \d,\d \(n=6\)/);
+    // the manager was asked and did not answer: a row of the table of groups, not a column
+    expect(text).toContain('Chef10inget svar');
+    expect(text).toContain('OmrådeSjälvÖvrigaMedarbetare\n');
+    expect(text).not.toMatch(/Chef: |inget svar\d|visas inte för sig/);
+    expect(text).toMatch(/Tydliggöra mål och förväntningar\d,\d \(n=1\)\d,\d \(n=6\)\d,\d \(n=6\)/);
     const english = (await pdfParse(await render('Åsa Öberg', 'en'))).text;
-    expect(english).toContain('Manager: no answer');
+    expect(english).toContain('Manager10no response');
+    // "Others" after a document with "Övriga" (whose Ö is built from an O) keeps its O
+    expect(english).toContain('Others96yes');
   });
 });

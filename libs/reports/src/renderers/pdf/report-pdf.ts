@@ -1,19 +1,25 @@
 /**
- * The report as a PDF, built in-process with pdfkit (no browser): a cover with who, which
- * campaign, responses per group and what suppression means; the profile and the summary;
- * a page per area with every statement and the distribution of answers; the comments.
- * Fonts are embedded (DejaVu Sans: å, ä, ö), text is selectable, title and language are set.
+ * The report as a PDF, built in-process with pdfkit (no browser): a tagged PDF (PDF/UA) from the
+ * report view model, the same figures and reasons as the web view. A cover with who, which
+ * campaign, responses per group and what suppression means; the profile; the summary, self
+ * against others and the trend; each area with every statement and how the others answered; the
+ * comments. The sections flow on one after the other; a block moves to the next page only where
+ * it would not fit. Fonts are embedded (DejaVu Sans: å, ä, ö), the structure tree gives headings,
+ * lists and tables with header cells in reading order, each chart is a Figure whose alternative
+ * text states its figures, and language, title and XMP metadata are set.
  */
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ReportContent } from '../../report-content';
-import { formatMean, GROUP_COLOURS, GROUP_ORDER, ReportLanguage, Texts } from '../report-format';
+import type { ReportLanguage, Texts } from '../report-format';
+import { FigureCell, reportView, ReportView } from '../report-view';
 import { gapChart, meansChart } from './charts';
 import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';
-import { distributionBar, GREY, MARGIN, scaleLegend, scoreLine } from './pdf-figures';
+import { DISTRIBUTION_HEIGHT, distributionBar, GREY, MARGIN, scaleLegend } from './pdf-figures';
+import { BLUE, Cell, CELL_PADDING, INK, TaggedLayout } from './tagged-layout';
 
-const BLUE = '#0b3d66';
-const format = formatMean;
+/** Chart images are drawn at this many pixels per point of their place on the page. */
+const CHART_SCALE = 520 / 483;
 
 export function renderReportPdf(
   report: ReportContent,
@@ -21,18 +27,23 @@ export function renderReportPdf(
   language: ReportLanguage,
   t: Texts,
 ): Promise<Buffer> {
+  const view = reportView(report, questionnaire, language, t);
   const document = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     lang: language === 'sv' ? 'sv-SE' : 'en-GB',
     displayTitle: true,
     bufferPages: true,
     info: {
-      Title: `${t('report.for', { name: report.subject.name })} – ${report.campaignName}`,
+      Title: `${view.title} – ${view.campaignName}`,
       Author: 'Ledarspegel',
-      Subject: report.campaignName,
+      Subject: view.campaignName,
     },
   });
+  escapeMetadata(document);
   // pdfkit embeds the subset of glyphs each report uses
   useFonts(document, { regular: REGULAR_FONT, bold: BOLD_FONT });
   const chunks: Buffer[] = [];
@@ -42,249 +53,307 @@ export function renderReportPdf(
     document.on('error', reject);
   });
 
-  const width = document.page.width - 2 * MARGIN;
-  const heading = (text: string, size = 16) => {
-    document.font('bold').fontSize(size).fillColor(BLUE).text(text, { width });
-    document.moveDown(0.4);
-  };
-  const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
-    document
-      .font('regular')
-      .fontSize(10)
-      .fillColor('#1a1a1a')
-      .text(text, { width, ...options });
-  const groupName = (group: string) => t(`group.${group}`);
-  const title = (text: { sv: string; en: string }) => text[language];
-  const shownGroups = report.groups.filter((g) => g.shown).map((g) => g.group);
-  const chartGroups = GROUP_ORDER.filter((g) => shownGroups.includes(g));
-  // the groups a line of figures mentions: every group that was asked, shown or not
-  const lineGroups = GROUP_ORDER.filter((group) =>
-    report.groups.some((g) => g.group === group && g.invited > 0),
-  );
-  const itemText = new Map(
-    questionnaire.dimensions.flatMap((d) =>
-      d.items.map((item) => [item.id, item.text[language]] as const),
-    ),
-  );
-  const dimensionTitle = new Map(questionnaire.dimensions.map((d) => [d.key, title(d.title)]));
-
-  // Cover
-  document.font('bold').fontSize(22).fillColor(BLUE).text(t('report.title'), { width });
-  document.moveDown(0.5);
-  document
-    .font('bold')
-    .fontSize(16)
-    .fillColor('#1a1a1a')
-    .text(t('report.for', { name: report.subject.name }), { width });
-  document.moveDown(0.3);
-  body(t('report.campaign', { campaign: report.campaignName }));
-  body(t('report.questionnaire', { questionnaire: title(questionnaire.title) }));
-  if (report.closedAt) {
-    body(
-      t('report.closed', {
-        date: new Date(report.closedAt).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', {
-          dateStyle: 'long',
-        }),
-      }),
-    );
+  const layout = new TaggedLayout(document);
+  cover(layout, view, t);
+  profile(layout, view, t);
+  summary(layout, view, t);
+  gaps(layout, view, t);
+  trend(layout, view, t);
+  for (const dimension of view.dimensions) {
+    area(layout, view, dimension, questionnaire, t);
   }
-  document.moveDown();
-  heading(t('report.responses.heading'), 13);
-  const columns = [width * 0.4, width * 0.2, width * 0.2, width * 0.2];
-  const row = (cells: string[], bold = false) => {
-    const y = document.y;
-    let x = MARGIN;
-    cells.forEach((cell, index) => {
-      document
-        .font(bold ? 'bold' : 'regular')
-        .fontSize(10)
-        .fillColor('#1a1a1a')
-        .text(cell, x, y, { width: columns[index] ?? 0 });
-      x += columns[index] ?? 0;
-    });
-    document.x = MARGIN;
-    document.y = y + 16;
-  };
-  row(
-    [
+  comments(layout, view, t);
+  layout.finish(
+    (page) => `${view.subjectName} · ${view.campaignName} · ${t('report.page', { page })}`,
+  );
+  document.end();
+  return done;
+}
+
+/** A figure's cell: the figure with its n, or the reason in grey. */
+const figureCell = (cell: FigureCell): Cell =>
+  cell.reason ? { text: cell.text, muted: true } : { text: `${cell.text} (n=${cell.n ?? 0})` };
+
+function cover(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  layout.paragraph(t('report.title'), { size: 12, colour: BLUE, bold: true, after: 4 });
+  layout.heading(1, view.title);
+  layout.paragraph(t('report.campaign', { campaign: view.campaignName }), { after: 1 });
+  layout.paragraph(t('report.questionnaire', { questionnaire: view.questionnaireTitle }), {
+    after: 1,
+  });
+  if (view.closed) {
+    layout.paragraph(t('report.closed', { date: view.closed }), { after: 1 });
+  }
+  layout.heading(2, t('report.responses.heading'), 60);
+  const width = layout.width;
+  layout.table({
+    widths: [width * 0.34, width * 0.18, width * 0.18, width * 0.3],
+    header: [
       t('report.responses.group'),
       t('report.responses.invited'),
       t('report.responses.responded'),
       t('report.responses.shown'),
     ],
-    true,
+    rows: view.groups.map((group) => [
+      { text: group.name, header: true },
+      { text: String(group.invited) },
+      { text: String(group.responded) },
+      { text: group.status, muted: !group.shown },
+    ]),
+  });
+  layout.paragraph(t('report.anonymity', { k: view.threshold }), { size: 9, colour: GREY });
+}
+
+/**
+ * The first column of a table of areas or statements, and one column per report group: wide
+ * enough for the longest word of a group's name and for a figure with its n, at the sizes the
+ * table uses, while the first column keeps at least 30 % of the page.
+ */
+function columnWidths(
+  layout: TaggedLayout,
+  view: ReportView,
+  sizes: { size: number; headerSize: number },
+  extra = 0,
+): number[] {
+  const groups = view.columns.length;
+  const needed = Math.max(
+    ...view.columns.map((column) => layout.widestWord(column.name, sizes.headerSize, true)),
+    layout.widestWord('5,0\u00a0(n=100)', sizes.size),
   );
-  for (const group of report.groups) {
-    if (group.invited > 0 || group.group === 'others') {
-      row([
-        groupName(group.group),
-        String(group.invited),
-        String(group.responded),
-        group.shown ? t('report.yes') : t('report.no'),
-      ]);
-    }
-  }
-  document.moveDown();
-  body(t('report.anonymity', { k: report.threshold }), { lineGap: 2 });
-  document.moveDown();
-  heading(t('report.profile.heading'), 13);
-  const labels = report.dimensions.map((d) => dimensionTitle.get(d.key) ?? d.key);
-  const profile = meansChart(
-    labels,
-    chartGroups.map((group) => ({
-      label: groupName(group),
-      colour: GROUP_COLOURS[group] ?? '#000',
-      values: report.dimensions.map((d) => d.scores[group]?.mean ?? null),
+  const column = Math.min(
+    Math.max(52, needed + 2 * CELL_PADDING + 2),
+    (layout.width * 0.7 - extra) / groups,
+  );
+  return [layout.width - extra - column * groups, ...Array<number>(groups).fill(column)];
+}
+
+function profile(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  const chartHeight = 32 * view.profile.labels.length + 64;
+  const height = chartHeight / CHART_SCALE;
+  layout.heading(2, t('report.profile.heading'), height + 20);
+  layout.paragraph(t('report.scale'), { size: 8, colour: GREY, after: 4 });
+  const figures = view.dimensions
+    .map(
+      (dimension) =>
+        `${dimension.title}: ${view.columns
+          .map((column, index) => `${column.name} ${dimension.cells[index]?.text ?? ''}`)
+          .join(', ')}`,
+    )
+    .join('; ');
+  const image = meansChart(
+    view.profile.labels,
+    view.profile.series.map((series) => ({
+      label: series.name,
+      colour: series.colour,
+      values: series.values,
     })),
     520,
-    Math.max(220, 50 * labels.length + 60),
+    chartHeight,
   );
-  document.image(profile, MARGIN, document.y, { width });
-  document.moveDown();
+  layout.figure(t('report.profile.alt', { figures }), image, layout.width, height);
+  layout.table({
+    widths: columnWidths(layout, view, { size: 9, headerSize: 9 }),
+    header: [t('reportPage.area'), ...view.columns.map((column) => column.name)],
+    rows: view.dimensions.map((dimension) => [
+      { text: dimension.title, header: true },
+      ...dimension.cells.map(figureCell),
+    ]),
+  });
+}
 
-  // Summary
-  document.addPage();
-  heading(t('report.summary.heading'));
-  const list = (label: string, entries: string[]) => {
-    document.font('bold').fontSize(11).fillColor('#1a1a1a').text(label, { width });
-    document.moveDown(0.2);
+function summary(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  layout.heading(2, t('report.summary.heading'), 60);
+  const section = (label: string, entries: string[]) => {
+    layout.heading(3, label, 30);
     if (entries.length === 0) {
-      body(t('report.none'));
+      layout.paragraph(t('report.none'));
+    } else {
+      layout.list(entries);
     }
-    for (const entry of entries) {
-      body(`•  ${entry}`, { indent: 8 });
-    }
-    document.moveDown(0.6);
   };
-  list(
+  section(
     t('report.strengths'),
-    report.strengths.map((s) => `${itemText.get(s.id) ?? s.id} (${format(s.mean, language)})`),
+    view.strengths.map((entry) => `${entry.text} (${entry.mean.text})`),
   );
-  list(
+  section(
     t('report.development'),
-    report.developmentAreas.map(
-      (s) => `${itemText.get(s.id) ?? s.id} (${format(s.mean, language)})`,
-    ),
+    view.developmentAreas.map((entry) => `${entry.text} (${entry.mean.text})`),
   );
-  list(
+  section(
     t('report.blindSpots'),
-    report.blindSpots.map(
-      (g) =>
-        `${itemText.get(g.key) ?? g.key} (${format(g.self, language)} / ${format(g.others, language)})`,
-    ),
+    view.blindSpots.map((gap) => `${gap.title} (${gap.self.text} / ${gap.others.text})`),
   );
-  heading(t('report.gaps.heading'), 13);
-  if (report.gaps.dimensions.length === 0) {
-    body(t('report.none'));
-  } else {
-    const gaps = gapChart(
-      report.gaps.dimensions.map((g) => dimensionTitle.get(g.key) ?? g.key),
-      report.gaps.dimensions.map((g) => g.gap),
-      t('report.gaps.heading'),
-      520,
-      40 * report.gaps.dimensions.length + 50,
-    );
-    document.image(gaps, MARGIN, document.y, { width: width * 0.9 });
-    document.moveDown(0.5);
-    for (const gap of report.gaps.dimensions) {
-      body(
-        `${dimensionTitle.get(gap.key) ?? gap.key}: ${groupName('self')} ${format(gap.self, language)}, ${groupName('others')} ${format(gap.others, language)} (${gap.gap >= 0 ? '+' : ''}${format(gap.gap, language)})`,
-      );
-    }
-  }
-  if (report.trend && report.trend.dimensions.length > 0) {
-    document.moveDown();
-    heading(t('report.trend.heading'), 13);
-    for (const entry of report.trend.dimensions) {
-      body(
-        `${dimensionTitle.get(entry.key) ?? entry.key}: ${format(entry.previous, language)} → ${format(entry.current, language)} (${entry.change >= 0 ? '+' : ''}${format(entry.change, language)})`,
-      );
-    }
-  }
+}
 
-  // One page per area
-  for (const dimension of questionnaire.dimensions) {
-    document.addPage();
-    heading(title(dimension.title));
-    const figures = report.dimensions.find((d) => d.key === dimension.key)?.scores;
-    body(scoreLine(figures, lineGroups, report, groupName, t, language));
-    document.moveDown(0.5);
-    document
-      .font('regular')
-      .fontSize(8)
-      .fillColor(GREY)
-      .text(`${t('report.scale')}. ${t('report.distribution')}.`, { width });
-    scaleLegend(document, MARGIN, questionnaire);
-    document.moveDown(0.5);
-    const items = report.items.filter((item) => item.dimensionKey === dimension.key);
-    for (const [index, item] of items.entries()) {
-      if (document.y > document.page.height - MARGIN - 60) {
-        document.addPage();
-      }
-      document
-        .font('bold')
-        .fontSize(10)
-        .fillColor('#1a1a1a')
-        .text(`${index + 1}. ${itemText.get(item.id) ?? item.id}`, { width });
-      // per statement: the figures shown, and self and others always (with why when missing)
-      const itemGroups = lineGroups.filter(
-        (group) => group === 'self' || group === 'others' || item.scores[group],
-      );
-      body(scoreLine(item.scores, itemGroups, report, groupName, t, language), {
-        indent: 14,
-      });
-      const distribution = item.scores.others?.distribution;
-      if (distribution) {
-        distributionBar(document, distribution, MARGIN + 14, width * 0.6);
-      }
-      document.moveDown(0.4);
-    }
+function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  const width = layout.width;
+  const widths = [width * 0.46, width * 0.18, width * 0.18, width * 0.18];
+  const rows = view.gaps.map((gap): Cell[] => [
+    { text: gap.title, header: true },
+    figureCell(gap.self),
+    figureCell(gap.others),
+    { text: gap.difference.text },
+  ]);
+  const header = [
+    t('reportPage.area'),
+    t('group.self'),
+    t('group.others'),
+    t('report.gaps.difference'),
+  ];
+  const chartHeight = 34 * view.gaps.length + 46;
+  const chartWidth = width * 0.9;
+  const height = (chartHeight * chartWidth) / 520;
+  layout.keepTogether(40 + height + layout.tableHeight({ widths, header, rows }, 2));
+  layout.heading(2, t('report.gaps.heading'), 40);
+  if (view.gaps.length === 0) {
+    layout.paragraph(t('report.none'));
+    return;
   }
+  const difference = t('report.gaps.difference').toLocaleLowerCase(view.language);
+  const figures = view.gaps
+    .map(
+      (gap) =>
+        `${gap.title}: ${t('group.self')} ${gap.self.text}, ${t('group.others')} ${gap.others.text}, ${difference} ${gap.difference.text}`,
+    )
+    .join('; ');
+  const image = gapChart(
+    view.gaps.map((gap) => gap.title),
+    view.gaps.map((gap) => gap.difference.value),
+    t('report.gaps.heading'),
+    520,
+    chartHeight,
+  );
+  layout.figure(t('report.gaps.alt', { figures }), image, chartWidth, height);
+  layout.table({ widths, header, rows });
+}
 
-  // Comments
-  document.addPage();
-  heading(t('report.comments.heading'));
-  const commentSection = (label: string, comments: { questionId: string; text: string }[]) => {
-    document.font('bold').fontSize(12).fillColor('#1a1a1a').text(label, { width });
-    document.moveDown(0.3);
-    if (comments.length === 0) {
-      body(t('report.noComments'));
-    }
-    for (const question of questionnaire.openQuestions) {
-      const answers = comments.filter((c) => c.questionId === question.id);
-      if (answers.length > 0) {
-        document.font('bold').fontSize(10).fillColor(GREY).text(question.text[language], { width });
-        for (const answer of answers) {
-          body(`“${answer.text}”`, { indent: 8 });
-          document.moveDown(0.2);
-        }
-        document.moveDown(0.3);
-      }
-    }
-    document.moveDown();
+function trend(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  if (!view.trend || view.trend.length === 0) {
+    return;
+  }
+  const width = layout.width;
+  const spec = {
+    widths: [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+    header: [
+      t('reportPage.area'),
+      t('report.trend.previous'),
+      t('report.trend.current'),
+      t('report.trend.change'),
+    ],
+    rows: view.trend.map((entry): Cell[] => [
+      { text: entry.title, header: true },
+      figureCell(entry.previous),
+      figureCell(entry.current),
+      { text: entry.change.text },
+    ]),
   };
-  commentSection(t('report.comments.others'), report.comments.others);
-  commentSection(t('report.comments.self'), report.comments.self);
+  layout.keepTogether(40 + layout.tableHeight(spec));
+  layout.heading(2, t('report.trend.heading'), 40);
+  layout.table(spec);
+}
 
-  const range = document.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page += 1) {
-    document.switchToPage(page);
-    document.page.margins.bottom = 0; // the footer sits in the margin; no new page for it
-    document
-      .font('regular')
-      .fontSize(8)
-      .fillColor(GREY)
-      .text(
-        `${report.subject.name} · ${report.campaignName} · ${t('report.page', { page: page + 1 })}`,
-        MARGIN,
-        document.page.height - MARGIN + 20,
-        {
-          width,
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-  }
-  document.end();
-  return done;
+function area(
+  layout: TaggedLayout,
+  view: ReportView,
+  dimension: ReportView['dimensions'][number],
+  questionnaire: Questionnaire,
+  t: Texts,
+): void {
+  const distributionWidth = 72;
+  const sizes = { size: 8.5, headerSize: 8 };
+  const widths = [...columnWidths(layout, view, sizes, distributionWidth), distributionWidth];
+  const counts = (distribution: { count: number }[]) => distribution.map((step) => step.count);
+  const spec = {
+    ...sizes,
+    widths,
+    header: [
+      t('reportPage.statement'),
+      ...view.columns.map((column) => column.name),
+      t('report.distribution.short'),
+    ],
+    rows: [
+      [
+        { text: t('report.area.whole'), header: true, bold: true },
+        ...dimension.cells.map(figureCell),
+        { text: '' },
+      ],
+      ...dimension.items.map((item): Cell[] => {
+        const distribution = item.distribution;
+        return [
+          { text: `${item.number}. ${item.text}`, header: true },
+          ...item.cells.map(figureCell),
+          distribution
+            ? {
+                text: '',
+                figure: {
+                  alt: t('report.distribution.alt', {
+                    figures: distribution.map((step) => `${step.value}: ${step.count}`).join(', '),
+                  }),
+                  height: DISTRIBUTION_HEIGHT,
+                  draw: (x, y, width) =>
+                    distributionBar(layout.document, counts(distribution), x, y, width),
+                },
+              }
+            : { text: t('report.tooFew'), muted: true },
+        ];
+      }),
+    ],
+  };
+  const intro = 50;
+  layout.keepTogether(intro + layout.tableHeight(spec), intro + layout.tableHeight(spec, 2));
+  layout.heading(2, dimension.title, intro);
+  layout.paragraph(`${t('report.scale')}. ${t('report.distribution')}.`, {
+    size: 8,
+    colour: GREY,
+    after: 2,
+  });
+  const y = layout.document.y;
+  layout.artifact(() => scaleLegend(layout.document, MARGIN, y, questionnaire));
+  layout.moveTo(y + 14);
+  layout.table(spec);
+}
+
+function comments(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  layout.heading(2, t('report.comments.heading'), 60);
+  const section = (label: string, of: 'others' | 'self') => {
+    layout.heading(3, label, 30);
+    const questions = view.comments.filter((question) => question[of].length > 0);
+    if (questions.length === 0) {
+      layout.paragraph(t('report.noComments'));
+    }
+    for (const question of questions) {
+      layout.paragraph(question.question, { bold: true, size: 10, colour: INK, after: 3 });
+      layout.list(question[of].map((text) => `“${text}”`));
+    }
+  };
+  section(t('report.comments.others'), 'others');
+  section(t('report.comments.self'), 'self');
+}
+
+/**
+ * pdfkit writes the title, author and subject into the XMP metadata as they are; a campaign
+ * called "Chefer & ledare" would make it invalid XML. The document information dictionary
+ * keeps them as they are; only the XMP copy is escaped.
+ */
+function escapeMetadata(document: PDFKit.PDFDocument): void {
+  const internals = document as unknown as {
+    info: Record<string, unknown>;
+    _addInfo: () => void;
+  };
+  const addInfo = internals._addInfo.bind(document);
+  const escape = (value: unknown) =>
+    typeof value === 'string'
+      ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      : value;
+  internals._addInfo = () => {
+    const info = internals.info;
+    internals.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [key, escape(value)]),
+    );
+    try {
+      addInfo();
+    } finally {
+      internals.info = info;
+    }
+  };
 }
