@@ -14,7 +14,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BENCH_ADMIN, signIn, surveyFormBody, surveyTokensIn, teamsCsv } from './bench-app';
+import {
+  BENCH_ADMIN,
+  emlFiles,
+  signIn,
+  surveyFormBody,
+  surveyTokensIn,
+  teamsCsv,
+} from './bench-app';
 import { progress, resultLine, scaled, temporaryDirectory } from './bench-support';
 import { runLoad } from './load';
 
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
   const mailDir = path.join(varDir, 'mail');
-  const mails = () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0);
+  const mails = () => emlFiles(mailDir).length;
   const processes: Watched[] = [];
   const phases: string[] = [];
   let phaseStarted = Date.now();

@@ -8,14 +8,20 @@
  * (ratio ≥ 0.5).
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { OutboxDispatcher } from '@ledarspegel/mail';
 import { ReportPdfRenderer } from '@ledarspegel/reports';
-import { answerDirectReports, createBenchApp, createCampaign, signIn, teamsCsv } from './bench-app';
+import {
+  answerDirectReports,
+  createBenchApp,
+  createCampaign,
+  emlFiles,
+  signIn,
+  teamsCsv,
+} from './bench-app';
 import { measured, median, progress, resultLine, scaled } from './bench-support';
 
 const MANAGERS = scaled(500, 20);
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
   );
 
   const mailDir = bench.config.mailDir;
-  const sentSoFar = () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0);
+  const sentSoFar = () => emlFiles(mailDir).length;
   const mailsBefore = sentSoFar();
   const dispatcher = bench.app.get(OutboxDispatcher);
   const waits: number[] = [];
