@@ -24,7 +24,8 @@ import {
 } from './bench-app';
 import { measured, median, progress, resultLine, scaled } from './bench-support';
 
-const MANAGERS = scaled(500, 20);
+// at least 50, so that the backlog outlasts the ten fetches
+const MANAGERS = scaled(500, 50);
 const TEAM = 8;
 const WARM_UP = 3;
 const LONE = 7;
