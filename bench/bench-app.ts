@@ -158,7 +158,8 @@ export function emlFiles(mailDir: string): string[] {
 export function surveyTokensIn(mailDir: string): string[] {
   const tokens: string[] = [];
   for (const file of emlFiles(mailDir)) {
-    const text = fs.readFileSync(path.join(mailDir, file), 'utf8');
+    // quoted-printable may break a long line, a link too, with a soft line break
+    const text = fs.readFileSync(path.join(mailDir, file), 'utf8').replace(/=\r?\n/g, '');
     for (const match of text.matchAll(/\/s\/([A-Za-z0-9_-]{32})/g)) {
       if (match[1]) {
         tokens.push(match[1]);

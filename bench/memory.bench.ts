@@ -259,6 +259,9 @@ async function main(): Promise<void> {
     endPhase('launch and invitations');
 
     const tokens = surveyTokensIn(mailDir).slice(0, SUBMITS);
+    if (tokens.length < SUBMITS) {
+      throw new Error(`${SUBMITS} survey links wanted, ${tokens.length} in the invitations`);
+    }
     const questionnaire = await expectJson<{
       dimensions: { items: { id: string }[] }[];
     }>(
