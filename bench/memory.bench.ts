@@ -181,7 +181,6 @@ async function main(): Promise<void> {
   const mailDir = path.join(varDir, 'mail');
   const mails = () => emlFiles(mailDir).length;
   const processes: Watched[] = [];
-  const phases: string[] = [];
   let phaseStarted = Date.now();
   const sampler = setInterval(() => processes.forEach((watched) => watched.sample()), 100);
   const endPhase = (name: string) => {
@@ -189,9 +188,7 @@ async function main(): Promise<void> {
     const peaks = processes.map(
       (watched) => `${watched.name} ${Math.round(watched.takePhasePeak())} MB`,
     );
-    const line = `${name} (${seconds.toFixed(1)} s): ${peaks.join(', ')}`;
-    phases.push(line);
-    progress(`memory: ${line}`);
+    progress(`memory: ${name} (${seconds.toFixed(1)} s): ${peaks.join(', ')}`);
     phaseStarted = Date.now();
   };
 
