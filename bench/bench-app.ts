@@ -147,11 +147,19 @@ export async function signIn(baseUrl: string): Promise<string> {
   return body.accessToken;
 }
 
+/** The .eml files in a mail folder (not the ones still being written, under a temporary name). */
+export function emlFiles(mailDir: string): string[] {
+  return fs.existsSync(mailDir)
+    ? fs.readdirSync(mailDir).filter((file) => file.endsWith('.eml'))
+    : [];
+}
+
 /** Every survey token in the .eml files of a mail folder. */
 export function surveyTokensIn(mailDir: string): string[] {
   const tokens: string[] = [];
-  for (const file of fs.readdirSync(mailDir)) {
-    const text = fs.readFileSync(path.join(mailDir, file), 'utf8');
+  for (const file of emlFiles(mailDir)) {
+    // quoted-printable may break a long line, a link too, with a soft line break
+    const text = fs.readFileSync(path.join(mailDir, file), 'utf8').replace(/=\r?\n/g, '');
     for (const match of text.matchAll(/\/s\/([A-Za-z0-9_-]{32})/g)) {
       if (match[1]) {
         tokens.push(match[1]);

@@ -14,7 +14,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BENCH_ADMIN, signIn, surveyFormBody, surveyTokensIn, teamsCsv } from './bench-app';
+import {
+  BENCH_ADMIN,
+  emlFiles,
+  signIn,
+  surveyFormBody,
+  surveyTokensIn,
+  teamsCsv,
+} from './bench-app';
 import { progress, resultLine, scaled, temporaryDirectory } from './bench-support';
 import { runLoad } from './load';
 
@@ -172,9 +179,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
   const mailDir = path.join(varDir, 'mail');
-  const mails = () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).length : 0);
+  const mails = () => emlFiles(mailDir).length;
   const processes: Watched[] = [];
-  const phases: string[] = [];
   let phaseStarted = Date.now();
   const sampler = setInterval(() => processes.forEach((watched) => watched.sample()), 100);
   const endPhase = (name: string) => {
@@ -182,9 +188,7 @@ async function main(): Promise<void> {
     const peaks = processes.map(
       (watched) => `${watched.name} ${Math.round(watched.takePhasePeak())} MB`,
     );
-    const line = `${name} (${seconds.toFixed(1)} s): ${peaks.join(', ')}`;
-    phases.push(line);
-    progress(`memory: ${line}`);
+    progress(`memory: ${name} (${seconds.toFixed(1)} s): ${peaks.join(', ')}`);
     phaseStarted = Date.now();
   };
 
@@ -252,6 +256,9 @@ async function main(): Promise<void> {
     endPhase('launch and invitations');
 
     const tokens = surveyTokensIn(mailDir).slice(0, SUBMITS);
+    if (tokens.length < SUBMITS) {
+      throw new Error(`${SUBMITS} survey links wanted, ${tokens.length} in the invitations`);
+    }
     const questionnaire = await expectJson<{
       dimensions: { items: { id: string }[] }[];
     }>(
