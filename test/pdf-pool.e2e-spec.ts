@@ -112,4 +112,30 @@ describe('PdfRenderPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('keeps one of two threads from the e-mails: a PDF someone waits for starts at once', async () => {
+    const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
+    try {
+      const job = { ...sampleReport(), language: 'sv' as const };
+      const finished: string[] = [];
+      const track = (name: string, rendering: Promise<Buffer>) =>
+        rendering.then(() => finished.push(name));
+      const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
+      // the e-mails go one at a time, on one thread: the other is kept for people waiting
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pool.busyThreads).toBe(1);
+      const waiting = track('waiting', pool.render(job));
+      expect(pool.busyThreads).toBe(2);
+      await Promise.all([...mails, waiting]);
+      expect(finished.indexOf('waiting')).toBeLessThanOrEqual(1);
+      expect(finished.filter((name) => name.startsWith('mail'))).toEqual([
+        'mail 1',
+        'mail 2',
+        'mail 3',
+        'mail 4',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -12,6 +12,5 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './renderers/html/report-page';
 export * from './renderers/pdf/pdf-pool';
-export * from './renderers/pdf/report-pdf';
 export * from './renderers/pdf/report-pdf.renderer';
 export * from './renderers/report-format';

@@ -4,7 +4,8 @@
  * loop that serves the survey. Threads start when there is work and stop after a while idle.
  *
  * Where the compiled worker is not there (ts-jest runs the TypeScript sources) or no threads
- * are asked for, the pool renders in-process: the same function, the same bytes.
+ * are asked for, the pool renders in-process: the same function, the same bytes. Only then does
+ * this process load the renderer (pdfkit, chart.js, the canvas and fonts: tens of MB).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ReportContent } from '../../report-content';
 import type { ReportLanguage } from '../report-format';
-import { renderReportPdf } from './report-pdf';
 import { textsFrom } from './texts';
 
 export interface PdfJob {
@@ -24,8 +24,9 @@ export interface PdfJob {
 
 /**
  * `waiting`: a person waits for it (the console, the web view, the API); `background`: a report
- * e-mail. A waiting job is started before any background job, so a PDF fetched while the e-mails
- * of a close render waits at most for the renders already running.
+ * e-mail. A waiting job is started before any background job, and with two threads or more one
+ * is kept from the background jobs: a PDF fetched while the e-mails of a close render starts at
+ * once, not after the renders already running.
  */
 export type PdfPriority = 'waiting' | 'background';
 
@@ -44,6 +45,7 @@ export interface PdfRenderPoolOptions {
 
 interface Pending {
   id: number;
+  priority: PdfPriority;
   job: PdfJob;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
@@ -74,6 +76,11 @@ export class PdfRenderPool {
     this.idleMs = options.idleMs ?? 30_000;
   }
 
+  /** Threads rendering right now. */
+  get busyThreads(): number {
+    return this.threads.filter((thread) => thread.current !== null).length;
+  }
+
   /** Threads this pool renders on (0: in-process). */
   get threadCount(): number {
     return this.size;
@@ -84,15 +91,17 @@ export class PdfRenderPool {
       return Promise.reject(new Error('the PDF render pool is closed'));
     }
     if (this.size === 0) {
-      return renderReportPdf(
-        job.report,
-        job.questionnaire,
-        job.language,
-        textsFrom(this.options.messages[job.language]),
+      return import('./report-pdf').then(({ renderReportPdf }) =>
+        renderReportPdf(
+          job.report,
+          job.questionnaire,
+          job.language,
+          textsFrom(this.options.messages[job.language]),
+        ),
       );
     }
     return new Promise<Buffer>((resolve, reject) => {
-      this.queues[priority].push({ id: this.nextId++, job, resolve, reject });
+      this.queues[priority].push({ id: this.nextId++, priority, job, resolve, reject });
       this.dispatch();
     });
   }
@@ -106,8 +115,20 @@ export class PdfRenderPool {
     await Promise.all(this.threads.splice(0).map((thread) => this.stop(thread)));
   }
 
+  /** Threads background jobs may take: all but one, so someone waiting never waits for them. */
+  private get backgroundThreads(): number {
+    return this.size >= 2 ? this.size - 1 : this.size;
+  }
+
   private dispatch(): void {
     while (this.queues.waiting.length + this.queues.background.length > 0) {
+      if (
+        this.queues.waiting.length === 0 &&
+        this.threads.filter((candidate) => candidate.current?.priority === 'background').length >=
+          this.backgroundThreads
+      ) {
+        return;
+      }
       const thread =
         this.threads.find((candidate) => candidate.current === null) ??
         (this.threads.length < this.size ? this.spawn() : undefined);
