@@ -121,9 +121,10 @@ describe('PdfRenderPool', () => {
       const track = (name: string, rendering: Promise<Buffer>) =>
         rendering.then(() => finished.push(name));
       const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
-      // the e-mails go one at a time, on one thread: the other is kept for people waiting
+      // the e-mails go one at a time, on one thread: the other is started, and kept for people
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(pool.busyThreads).toBe(1);
+      expect(pool.startedThreads).toBe(2);
       const waiting = track('waiting', pool.render(job));
       expect(pool.busyThreads).toBe(2);
       await Promise.all([...mails, waiting]);

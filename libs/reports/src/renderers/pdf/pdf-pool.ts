@@ -76,6 +76,11 @@ export class PdfRenderPool {
     this.idleMs = options.idleMs ?? 30_000;
   }
 
+  /** Threads started (rendering or idle). */
+  get startedThreads(): number {
+    return this.threads.length;
+  }
+
   /** Threads rendering right now. */
   get busyThreads(): number {
     return this.threads.filter((thread) => thread.current !== null).length;
@@ -127,6 +132,11 @@ export class PdfRenderPool {
         this.threads.filter((candidate) => candidate.current?.priority === 'background').length >=
           this.backgroundThreads
       ) {
+        // the thread kept for people waiting is started now, so that the first of them does not
+        // wait for a thread to load the renderer either
+        if (this.threads.length < this.size) {
+          this.idle(this.spawn());
+        }
         return;
       }
       const thread =
@@ -193,7 +203,9 @@ export class PdfRenderPool {
     thread.worker.unref();
     thread.idleTimer = setTimeout(() => {
       const index = this.threads.indexOf(thread);
-      if (index >= 0 && thread.current === null) {
+      if (index >= 0 && thread.current === null && this.queues.background.length > 0) {
+        this.idle(thread); // the thread kept for people waiting stays while e-mails render
+      } else if (index >= 0 && thread.current === null) {
         this.threads.splice(index, 1);
         void this.stop(thread);
       }
