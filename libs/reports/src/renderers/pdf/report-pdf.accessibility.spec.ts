@@ -1,9 +1,11 @@
 /**
  * The PDF as assistive technology and PDF checkers read it: the structure tree, language,
  * metadata, alternative text, table headers, that all text is tagged or an artifact, and that
- * nothing is drawn over anything else. The object tree is read with test/support/pdf-objects,
- * text positions, images and XMP metadata with pdf.js (the copy that pdf-parse brings).
+ * nothing is drawn over anything else. The object tree is read with test/support/pdf-objects and,
+ * as a second reader, with pdf-lib; text positions, images and XMP metadata with pdf.js (the copy
+ * that pdf-parse brings).
  */
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import {
   flatten,
@@ -303,4 +305,70 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     const { pdf } = await rendered('sample');
     expect(new PdfObjects(pdf).pages().length).toBeLessThanOrEqual(6);
   });
+});
+
+/** The structure elements as pdf-lib reads them: role, alternative text, table header scope. */
+async function structureByPdfLib(pdf: Buffer) {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const catalog = document.catalog;
+  const text = (value: unknown) =>
+    value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+  const elements: { role: string; alt?: string; scope?: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (node instanceof PDFArray) {
+      for (let index = 0; index < node.size(); index += 1) {
+        visit(node.lookup(index));
+      }
+      return;
+    }
+    if (!(node instanceof PDFDict)) {
+      return; // a marked-content id
+    }
+    const role = node.lookup(PDFName.of('S'));
+    if (role instanceof PDFName) {
+      const attributes = node.lookup(PDFName.of('A'));
+      const scope = attributes instanceof PDFDict ? attributes.lookup(PDFName.of('Scope')) : null;
+      elements.push({
+        role: role.decodeText(),
+        alt: text(node.lookup(PDFName.of('Alt'))),
+        scope: scope instanceof PDFName ? scope.decodeText() : undefined,
+      });
+    }
+    visit(node.lookup(PDFName.of('K')));
+  };
+  const root = catalog.lookup(PDFName.of('StructTreeRoot'));
+  visit(root instanceof PDFDict ? root.lookup(PDFName.of('K')) : undefined);
+  const markInfo = catalog.lookup(PDFName.of('MarkInfo'));
+  const marked = markInfo instanceof PDFDict ? markInfo.lookup(PDFName.of('Marked')) : null;
+  return {
+    lang: text(catalog.lookup(PDFName.of('Lang'))),
+    marked: marked instanceof PDFBool ? marked.asBoolean() : undefined,
+    metadata: catalog.lookup(PDFName.of('Metadata')) !== undefined,
+    elements,
+  };
+}
+
+describe('the report PDF read by pdf-lib, a second reader of its object tree', () => {
+  it.each(['sv', 'en'] as const)(
+    'finds its language, marked content, XMP and a structure tree with alt text on every figure (%s)',
+    async (language) => {
+      const { pdf } = await rendered('mixed', language);
+      const { lang, marked, metadata, elements } = await structureByPdfLib(pdf);
+      expect(lang).toBe(language === 'sv' ? 'sv-SE' : 'en-GB');
+      expect(marked).toBe(true);
+      expect(metadata).toBe(true);
+      const roles = new Set(elements.map(({ role }) => role));
+      for (const role of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD']) {
+        expect(roles).toContain(role);
+      }
+      const figures = elements.filter(({ role }) => role === 'Figure');
+      expect(figures.length).toBeGreaterThan(0);
+      for (const figure of figures) {
+        expect(figure.alt?.trim().length ?? 0).toBeGreaterThan(10);
+      }
+      for (const header of elements.filter(({ role }) => role === 'TH')) {
+        expect(['Column', 'Row']).toContain(header.scope);
+      }
+    },
+  );
 });
