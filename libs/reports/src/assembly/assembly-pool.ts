@@ -92,7 +92,13 @@ export class AssemblyPool {
   }
 
   private start(workerFile: string): Thread {
-    const thread: Thread = { worker: new Worker(workerFile), current: null };
+    const thread: Thread = {
+      // a batch needs a few MB of heap; without a cap each thread's heap grows to hundreds
+      worker: new Worker(workerFile, {
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+      }),
+      current: null,
+    };
     thread.worker.on('message', (result: AssemblyResult) => {
       const pending = thread.current;
       thread.current = null;

@@ -160,7 +160,7 @@ export class PdfRenderPool {
     const worker = new Worker(this.workerFile, {
       workerData: { messages: this.options.messages },
       // a report needs a few MB of heap; without a cap each thread's heap grows to hundreds
-      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     const thread: Thread = { worker, current: null, idleTimer: null };
     worker.on('message', (result: PdfJobResult) => {
