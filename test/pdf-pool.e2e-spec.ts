@@ -1,7 +1,9 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pdfParse from 'pdf-parse';
 import { PdfRenderPool } from '@ledarspegel/reports';
+import { parseConfig } from '@ledarspegel/config';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import { sampleReport } from '../libs/reports/src/renderers/pdf/sample-report';
 import { ensureBuilt, ROOT } from './support/build';
@@ -139,4 +141,19 @@ describe('PdfRenderPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('takes its number of threads from PDF_THREADS, one per core (at most 4) without it', async () => {
+    // the compiled renderer, whose worker file lies beside it
+    const { ReportPdfRenderer } = (await import(
+      path.join(ROOT, 'dist/libs/reports/src/renderers/pdf/report-pdf.renderer.js')
+    )) as typeof import('../libs/reports/src/renderers/pdf/report-pdf.renderer');
+    const threads = (env: Record<string, string>) => {
+      const renderer = new ReportPdfRenderer(templates, parseConfig(env));
+      void renderer.onModuleDestroy();
+      return renderer.threadCount;
+    };
+    expect(threads({ PDF_THREADS: '1' })).toBe(1);
+    expect(threads({ PDF_THREADS: '0' })).toBe(0);
+    expect(threads({})).toBe(Math.min(os.availableParallelism(), 4));
+  });
 });

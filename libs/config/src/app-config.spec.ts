@@ -88,6 +88,8 @@ describe('parseConfig', () => {
     [{ TRUST_PROXY: '99' }, 'TRUST_PROXY', 'more than 10'],
     [{ REQUEST_TIMEOUT: '0' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
     [{ REQUEST_TIMEOUT: '1.5' }, 'REQUEST_TIMEOUT', 'seconds from 1 to 3600'],
+    [{ PDF_THREADS: 'two' }, 'PDF_THREADS', 'a number from 0 to 16'],
+    [{ PDF_THREADS: '17' }, 'PDF_THREADS', 'a number from 0 to 16'],
   ])('rejects %j naming %s', (env, variable, allowed) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
@@ -111,6 +113,12 @@ describe('parseConfig', () => {
       'fd00::/8',
       'loopback',
     ]);
+  });
+
+  it('renders PDFs on one thread per core unless PDF_THREADS says how many (0: in-process)', () => {
+    expect(parseConfig({}, cwd).pdfThreads).toBeNull();
+    expect(parseConfig({ PDF_THREADS: '1' }, cwd).pdfThreads).toBe(1);
+    expect(parseConfig({ PDF_THREADS: '0' }, cwd).pdfThreads).toBe(0);
   });
 
   it('gives a client 60 seconds to send a request unless REQUEST_TIMEOUT says otherwise', () => {

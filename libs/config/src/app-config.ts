@@ -33,6 +33,8 @@ export interface AppConfig {
   readonly trustProxy: TrustProxy;
   /** How long a client may take to send a whole request (headers and body), in milliseconds. */
   readonly requestTimeoutMs: number;
+  /** Threads that render PDFs in this process; null: one per core, at most 4. */
+  readonly pdfThreads: number | null;
 }
 
 export class ConfigError extends Error {
@@ -221,6 +223,16 @@ function parseRequestTimeout(raw: string | undefined): number {
   return Number(raw) * 1000;
 }
 
+function parsePdfThreads(raw: string | undefined): number | null {
+  if (raw === undefined) {
+    return null;
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) > 16) {
+    throw new ConfigError('PDF_THREADS', `'${raw}' is not allowed; use a number from 0 to 16`);
+  }
+  return Number(raw);
+}
+
 function parseLogLevel(raw: string | undefined): LogLevel {
   const text = (raw ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(text)) {
@@ -259,5 +271,6 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
     logLevel: parseLogLevel(value(env, 'LOG_LEVEL')),
     trustProxy: parseTrustProxyVariable(value(env, 'TRUST_PROXY')),
     requestTimeoutMs: parseRequestTimeout(value(env, 'REQUEST_TIMEOUT')),
+    pdfThreads: parsePdfThreads(value(env, 'PDF_THREADS')),
   });
 }

@@ -1,4 +1,5 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import type { LoadedReport } from '../../report.loader';
 import type { ReportLanguage } from '../report-format';
@@ -9,9 +10,10 @@ import { PdfJob, PdfPriority, PdfRenderPool } from './pdf-pool';
 export class ReportPdfRenderer implements OnModuleDestroy {
   private readonly pool: PdfRenderPool;
 
-  constructor(templates: TemplateRenderer) {
+  constructor(templates: TemplateRenderer, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new PdfRenderPool({
       messages: { sv: templates.dictionary('sv'), en: templates.dictionary('en') },
+      threads: config.pdfThreads ?? undefined,
     });
   }
 
