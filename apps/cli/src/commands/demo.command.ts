@@ -248,25 +248,25 @@ export class DemoCommand extends CommandRunner {
         });
       }
     }
-    surveys.sort((a, b) =>
-      `${a.subject} ${a.relationship} ${a.rater}`.localeCompare(
-        `${b.subject} ${b.relationship} ${b.rater}`,
-      ),
-    );
+    // by employee id, not by the database's ids: those are new on every import, and the seed
+    // and the order must be the same on every run, on SQLite and PostgreSQL alike
     const employeeIdOf = new Map(
       (await this.peopleRecords.activeByEmployeeIds(preview.subjects.map((s) => s.employeeId))).map(
         (person) => [person.id, person.employeeId] as const,
       ),
     );
+    const keyOf = (survey: (typeof surveys)[number]) =>
+      `${employeeIdOf.get(survey.subject) ?? survey.subject} ${survey.relationship} ${survey.rater}`;
+    surveys.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 
     const profiles = new Map<string, ManagerProfile>();
     const held = new Map<string, number>();
     let answered = 0;
     for (const [index, survey] of surveys.entries()) {
-      const random = seededRandom(
-        seedOf(SEED, yearsAgo, survey.subject, survey.relationship, survey.rater),
-      );
       const employeeId = employeeIdOf.get(survey.subject) ?? survey.subject;
+      const random = seededRandom(
+        seedOf(SEED, yearsAgo, employeeId, survey.relationship, survey.rater),
+      );
       const capped =
         employeeId === quiet.others && survey.relationship !== 'self'
           ? `${survey.subject} others`
