@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- memory`: the resident memory of the api and the worker, each its own process
- * as deployed (`node dist/apps/api/src/main.js` with WORKER=off, `node dist/apps/worker/src/
- * main.js`, one SQLite file), through a whole campaign driven over HTTP as HR and the raters
+ * as deployed (`node dist/apps/api/src/main.js` with WORKER=off and PDF_THREADS=1, `node
+ * dist/apps/worker/src/main.js`, one SQLite file), through a whole campaign driven over HTTP as HR and the raters
  * would: sign-in, the people file (4,001 people), a campaign of the 501 managers launched (the
  * worker writes the invitations as .eml files, the links are read from them), 4,000 survey
  * answers posted, the close (the worker then renders and sends the 501 report e-mails) and 500
@@ -196,7 +196,16 @@ async function main(): Promise<void> {
   let worker: Watched | undefined;
   try {
     // the api first: it creates the database; then the HR account, then the worker
-    api = new Watched('api', 'apps/api/src/main.js', env, varDir);
+    // as the README advises for an api beside a worker process: it renders only the PDFs people
+    // wait for (BENCH_API_PDF_THREADS sets another number, e.g. to see the default's cost)
+    const apiPdfThreads = process.env.BENCH_API_PDF_THREADS ?? '1';
+    progress(`memory: the api with WORKER=off and PDF_THREADS=${apiPdfThreads}`);
+    api = new Watched(
+      'api',
+      'apps/api/src/main.js',
+      { ...env, PDF_THREADS: apiPdfThreads },
+      varDir,
+    );
     processes.push(api);
     await started(base, api);
     await promisify(execFile)(
