@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NamedGroup } from '@ledarspegel/anonymity';
 import {
@@ -15,7 +15,7 @@ import {
   ResponseSealer,
   StoredResponse,
 } from '@ledarspegel/responses';
-import { ASSEMBLY_POOL_OPTIONS, AssemblyPool, AssemblyPoolOptions } from './assembly/assembly-pool';
+import { AssemblyPool } from './assembly/assembly-pool';
 import type { AssemblyJob, AssemblySettings } from './assembly/report-assembly';
 import type { PreviousReport } from './insights';
 import { ReportRepository } from './report.repository';
@@ -69,7 +69,6 @@ export class ReportBuilder implements CampaignReports {
     private readonly responses: ResponseRepository,
     private readonly reports: ReportRepository,
     private readonly sealer: ResponseSealer,
-    @Optional() @Inject(ASSEMBLY_POOL_OPTIONS) private readonly poolOptions?: AssemblyPoolOptions,
   ) {}
 
   async buildAtClose(tx: EntityManager, closing: ClosingCampaign): Promise<number> {
@@ -132,7 +131,7 @@ export class ReportBuilder implements CampaignReports {
       await this.sealer.sealSubjects(tx, campaign.id, reports, rows);
     };
 
-    const pool = new AssemblyPool(this.poolOptions);
+    const pool = new AssemblyPool();
     try {
       // one batch more in the making than there are threads, so none waits for the main thread
       const ahead = Math.max(1, pool.threadCount) + 1;

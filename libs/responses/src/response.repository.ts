@@ -53,20 +53,6 @@ export class ResponseRepository {
     await this.write(tx, responses);
   }
 
-  forCampaign(campaignId: string, tx = this.dataSource.manager): Promise<StoredResponse[]> {
-    return tx
-      .createQueryBuilder()
-      .select([
-        'r.subject_id AS "subjectId"',
-        'r.rater_group AS "group"',
-        'r.answers AS "answers"',
-        'r.comments AS "comments"',
-      ])
-      .from('response', 'r')
-      .where('r.campaign_id = :campaignId', { campaignId })
-      .getRawMany<StoredResponse>();
-  }
-
   /** The rows of some of a campaign's subjects (a close reads them a batch at a time). */
   async forSubjects(
     tx: EntityManager,

@@ -20,9 +20,6 @@ export interface AssemblyBatch {
 
 export type AssemblyResult = { id: number; contents: string[] } | { id: number; error: string };
 
-/** Nest token for the pool's options (tests ask for threads; the default is the cores). */
-export const ASSEMBLY_POOL_OPTIONS = Symbol('ASSEMBLY_POOL_OPTIONS');
-
 export interface AssemblyPoolOptions {
   /** Threads at most; 0 builds in-process. Default: the cores there are, at most 4. */
   threads?: number;
