@@ -6,16 +6,12 @@
  * thread, in this run.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
-import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
-import { transaction } from '@ledarspegel/core';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ReportPdfRenderer, ReportsService } from '@ledarspegel/reports';
-import { createBenchApp, createCampaign, teamsCsv } from './bench-app';
+import { answerDirectReports, createBenchApp, createCampaign, teamsCsv } from './bench-app';
 import { progress, resultLine } from './bench-support';
 
 const MANAGERS = 2000;
@@ -42,38 +38,8 @@ async function main(): Promise<void> {
   const campaignId = await createCampaign(bench, teamsCsv(MANAGERS, TEAM));
   const campaigns = bench.app.get(CampaignsService);
   await campaigns.launch(SYSTEM_ACTOR, campaignId);
-  const dataSource = bench.app.get<DataSource>(getDataSourceToken());
   const questionnaire = bench.app.get(QuestionnaireRegistry).get('huddinge-ledarskap');
-  const itemIds = questionnaire.dimensions.flatMap((d) => d.items.map((i) => i.id));
-  const subjects = await dataSource.query<{ id: string; employeeId: string }[]>(
-    `SELECT p.id AS id, p.employee_id AS "employeeId" FROM campaign_subject s JOIN person p ON p.id = s.person_id WHERE s.campaign_id = ? AND p.employee_id <> 'T0'`,
-    [campaignId],
-  );
-  await transaction(dataSource, async (manager) => {
-    for (const [s, subject] of subjects.entries()) {
-      for (let r = 0; r < TEAM; r += 1) {
-        const answers = Object.fromEntries(itemIds.map((id, i) => [id, ((s + r * 3 + i) % 5) + 1]));
-        await manager.query(
-          'INSERT INTO response (id, campaign_id, subject_id, rater_group, answers, comments) VALUES (?, ?, ?, ?, ?, ?)',
-          [
-            randomBytes(16).toString('hex'),
-            campaignId,
-            subject.id,
-            'direct_report',
-            JSON.stringify(answers),
-            JSON.stringify({
-              strengths: `Bra på att lyssna (${r})`,
-              develop: 'Mer tid för varje medarbetare',
-            }),
-          ],
-        );
-      }
-    }
-    await manager.query(
-      `UPDATE assignment SET answered = 1 WHERE campaign_id = ? AND relationship = 'direct_report'`,
-      [campaignId],
-    );
-  });
+  const subjects = await answerDirectReports(bench, campaignId, TEAM);
   await campaigns.close(SYSTEM_ACTOR, campaignId);
   global.gc?.();
   const memory = process.memoryUsage();

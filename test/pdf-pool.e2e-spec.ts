@@ -13,6 +13,16 @@ const workerFile = path.join(ROOT, 'dist/libs/reports/src/renderers/pdf/pdf-work
 const templates = new TemplateRenderer(path.join(ROOT, 'templates'));
 const messages = { sv: templates.dictionary('sv'), en: templates.dictionary('en') };
 
+/** Four report e-mails' PDFs queued on the pool, and the order in which renders finish. */
+function fourReportMails(pool: PdfRenderPool) {
+  const job = { ...sampleReport(), language: 'sv' as const };
+  const finished: string[] = [];
+  const track = (name: string, rendering: Promise<Buffer>) =>
+    rendering.then(() => finished.push(name));
+  const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
+  return { job, finished, track, mails };
+}
+
 describe('PdfRenderPool', () => {
   beforeAll(() => ensureBuilt(), 240_000);
 
@@ -101,11 +111,7 @@ describe('PdfRenderPool', () => {
   it('starts a PDF someone waits for before the e-mails queued ahead of it', async () => {
     const pool = new PdfRenderPool({ messages, threads: 1, workerFile });
     try {
-      const job = { ...sampleReport(), language: 'sv' as const };
-      const finished: string[] = [];
-      const track = (name: string, rendering: Promise<Buffer>) =>
-        rendering.then(() => finished.push(name));
-      const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
+      const { job, finished, track, mails } = fourReportMails(pool);
       const waiting = track('waiting', pool.render(job));
       await Promise.all([...mails, waiting]);
       // the first e-mail was already on the thread; the person comes next, not last
@@ -118,11 +124,7 @@ describe('PdfRenderPool', () => {
   it('keeps one of two threads from the e-mails: a PDF someone waits for starts at once', async () => {
     const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
     try {
-      const job = { ...sampleReport(), language: 'sv' as const };
-      const finished: string[] = [];
-      const track = (name: string, rendering: Promise<Buffer>) =>
-        rendering.then(() => finished.push(name));
-      const mails = [1, 2, 3, 4].map((n) => track(`mail ${n}`, pool.render(job, 'background')));
+      const { job, finished, track, mails } = fourReportMails(pool);
       // the e-mails go one at a time, on one thread: the other is started, and kept for people
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(pool.busyThreads).toBe(1);

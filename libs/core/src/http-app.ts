@@ -85,7 +85,7 @@ const HEADERS_OVER_HTTPS: HelmetOptions = {
  * The headers helmet sets for these options, worked out once: helmet builds its middleware
  * (and parses the policy) on every call, which cost a survey submit a tenth of its time.
  */
-export function securityHeaders(options: HelmetOptions): Readonly<Record<string, string>> {
+function securityHeaders(options: HelmetOptions): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: unknown) => {
