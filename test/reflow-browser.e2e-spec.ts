@@ -143,6 +143,8 @@ describeWithBrowser('pages reflow from 320 to 1280 px (WCAG 1.4.10)', () => {
   const pages = (): [string, string][] => [
     ['survey', surveyLink],
     ['report', reportLink],
+    ['statement', `${base}/tillganglighet`],
+    ['statement-en', `${base}/accessibility`],
     ['campaigns', `${base}/admin`],
     ['campaign-new', `${base}/admin/campaigns/new`],
     ['campaign-setup', `${base}/admin/campaigns/${draftId}`],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
 import { CampaignReportsModule, CampaignsModule } from '@ledarspegel/campaigns';
+import { ComplianceModule } from '@ledarspegel/compliance';
 import { ConsoleModule } from '@ledarspegel/console';
 import { AppConfig, ConfigModule, loadConfig } from '@ledarspegel/config';
 import { CoreModule } from '@ledarspegel/core';
@@ -34,6 +35,7 @@ export class ApiModule {
         ReportsModule,
         CampaignReportsModule.provide({ imports: [ReportsModule], useExisting: ReportBuilder }),
         ConsoleModule,
+        ComplianceModule,
         BackgroundWorkerModule.forRoot(config.worker === 'embedded'),
       ],
     };

@@ -30,6 +30,7 @@ describe('parseConfig', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.mailDir).toBe('/srv/ledarspegel/var/mail');
     expect(config.mailFrom).toBe('Ledarspegel <no-reply@localhost>');
+    expect(config.accessibilityContact).toBe('no-reply@localhost');
     expect(config.worker).toBe('embedded');
     expect(config.secretKey).toBeNull();
   });
@@ -43,6 +44,7 @@ describe('parseConfig', () => {
         SMTP_URL: 'smtps://user:pass@mail.example.se:465',
         MAIL_DIR: '/tmp/mail',
         MAIL_FROM: 'HR <hr@huddinge.se>',
+        ACCESSIBILITY_CONTACT: 'tillganglighet@huddinge.se',
         WORKER: 'off',
         SECRET_KEY: 'x'.repeat(40),
       },
@@ -55,9 +57,16 @@ describe('parseConfig', () => {
       smtpUrl: 'smtps://user:pass@mail.example.se:465',
       mailDir: '/tmp/mail',
       mailFrom: 'HR <hr@huddinge.se>',
+      accessibilityContact: 'tillganglighet@huddinge.se',
       worker: 'off',
       secretKey: 'x'.repeat(40),
     });
+  });
+
+  it('takes the accessibility contact from the sender address unless set', () => {
+    expect(parseConfig({ MAIL_FROM: 'HR <hr@kalix.se>' }, cwd).accessibilityContact).toBe(
+      'hr@kalix.se',
+    );
   });
 
   it('accepts sqlite in memory', () => {
@@ -78,6 +87,8 @@ describe('parseConfig', () => {
     [{ PUBLIC_URL: 'ftp://x.se' }, 'PUBLIC_URL', 'http:// or https://'],
     [{ SMTP_URL: 'http://mail:25' }, 'SMTP_URL', 'smtp:// or smtps://'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', 'not an e-mail address'],
+    [{ ACCESSIBILITY_CONTACT: 'HR <hr@x.se>' }, 'ACCESSIBILITY_CONTACT', 'a bare address'],
+    [{ ACCESSIBILITY_CONTACT: 'nobody' }, 'ACCESSIBILITY_CONTACT', 'not an e-mail address'],
     [{ WORKER: 'yes' }, 'WORKER', "'embedded' or 'off'"],
     [{ SECRET_KEY: 'short' }, 'SECRET_KEY', 'at least 32'],
     [{ NODE_ENV: 'production' }, 'SECRET_KEY', 'required when NODE_ENV=production'],

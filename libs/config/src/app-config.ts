@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly smtpUrl: string | null;
   readonly mailDir: string;
   readonly mailFrom: string;
+  /** Where people report accessibility problems (the statement's contact); a bare address. */
+  readonly accessibilityContact: string;
   readonly worker: WorkerMode;
   /** null only before `resolveSecretKey` has run; the config module always resolves it. */
   readonly secretKey: string | null;
@@ -161,6 +163,24 @@ function parseMailFrom(raw: string | undefined): string {
   return text;
 }
 
+/** The bare address inside MAIL_FROM ('Name <a@b>' or 'a@b'). */
+function addressOf(mailFrom: string): string {
+  return /<([^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
+}
+
+function parseAccessibilityContact(raw: string | undefined, mailFrom: string): string {
+  if (raw === undefined) {
+    return addressOf(mailFrom);
+  }
+  if (!/^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$/.test(raw) || raw.length > 254) {
+    throw new ConfigError(
+      'ACCESSIBILITY_CONTACT',
+      `'${raw}' is not an e-mail address; use a bare address such as tillganglighet@kommun.se`,
+    );
+  }
+  return raw;
+}
+
 function parseWorker(raw: string | undefined): WorkerMode {
   const text = raw ?? 'embedded';
   if (text !== 'embedded' && text !== 'off') {
@@ -255,6 +275,7 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
   const production = nodeEnv === 'production';
   const port = parsePort(value(env, 'PORT'));
   const varDir = path.resolve(cwd, value(env, 'VAR_DIR') ?? 'var');
+  const mailFrom = parseMailFrom(value(env, 'MAIL_FROM'));
   return Object.freeze({
     nodeEnv,
     production,
@@ -264,7 +285,8 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
     database: Object.freeze(parseDatabase(value(env, 'DATABASE_URL'), cwd)),
     smtpUrl: parseSmtpUrl(value(env, 'SMTP_URL')),
     mailDir: path.resolve(cwd, value(env, 'MAIL_DIR') ?? path.join(varDir, 'mail')),
-    mailFrom: parseMailFrom(value(env, 'MAIL_FROM')),
+    mailFrom,
+    accessibilityContact: parseAccessibilityContact(value(env, 'ACCESSIBILITY_CONTACT'), mailFrom),
     worker: parseWorker(value(env, 'WORKER')),
     secretKey: parseSecretKey(value(env, 'SECRET_KEY'), production),
     varDir,

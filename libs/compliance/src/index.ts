@@ -1,0 +1,2 @@
+export * from './accessibility-statement';
+export * from './compliance.module';
