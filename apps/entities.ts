@@ -8,6 +8,7 @@ import {
   DailyResponseCount,
   SubjectTally,
 } from '@ledarspegel/campaigns';
+import { RetentionRun, RetentionSettings } from '@ledarspegel/compliance';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
 import { Report } from '@ledarspegel/reports';
@@ -35,4 +36,6 @@ export const ALL_ENTITIES = [
   SurveyResponse,
   Draft,
   Report,
+  RetentionSettings,
+  RetentionRun,
 ];

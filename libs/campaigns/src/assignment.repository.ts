@@ -5,6 +5,7 @@ import { chunks, insertMany, rawQuery, rawReturning } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
+import { countByCampaign, RaterCount } from './campaign-subject.repository';
 import type { DerivedRater } from './rater-derivation';
 import type { Relationship } from './relationship';
 
@@ -107,6 +108,33 @@ export class AssignmentRepository {
       Assignment,
       raters.map((rater) => ({ campaignId, ...rater, answered: false })),
     );
+  }
+
+  /**
+   * Whom this person was asked to rate, as counts per campaign and relationship: never whether
+   * they answered (HR must not learn that from an extract).
+   */
+  async raterCountsOf(personId: string): Promise<RaterCount[]> {
+    const rows = await this.dataSource.manager.find(Assignment, {
+      where: { raterId: personId },
+      select: ['campaignId', 'relationship'],
+    });
+    return countByCampaign(rows);
+  }
+
+  /** Removes the campaigns' assignments and their survey links' hashes; how many assignments. */
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks(campaignIds)) {
+      const ids = (
+        await tx.find(Assignment, { where: { campaignId: In(chunk) }, select: ['id'] })
+      ).map(({ id }) => id);
+      for (const idChunk of chunks(ids)) {
+        await tx.delete(AssignmentToken, { assignmentId: In(idChunk) });
+        removed += (await tx.delete(Assignment, { id: In(idChunk) })).affected ?? 0;
+      }
+    }
+    return removed;
   }
 
   count(campaignId: string, tx = this.dataSource.manager): Promise<number> {

@@ -16,6 +16,26 @@ export interface TalliedSubject {
   responded: number;
 }
 
+/** How many people one person was asked to rate in one campaign, per relationship. */
+export interface RaterCount {
+  campaignId: string;
+  relationship: string;
+  count: number;
+}
+
+export function countByCampaign(
+  rows: readonly { campaignId: string; relationship: string }[],
+): RaterCount[] {
+  const counts = new Map<string, RaterCount>();
+  for (const { campaignId, relationship } of rows) {
+    const key = `${campaignId}\u0000${relationship}`;
+    const count = counts.get(key) ?? { campaignId, relationship, count: 0 };
+    count.count += 1;
+    counts.set(key, count);
+  }
+  return [...counts.values()];
+}
+
 /**
  * Who a campaign assesses (`campaign_subject`) and the raters HR added by hand while it was a
  * draft (`campaign_rater`). Reads take the transaction they belong to, if any, last; writes take
@@ -39,6 +59,21 @@ export class CampaignSubjectRepository {
   async ids(campaignId: string, tx = this.dataSource.manager): Promise<string[]> {
     const subjects = await tx.find(CampaignSubject, { where: { campaignId } });
     return subjects.map(({ personId }) => personId);
+  }
+
+  /** The campaigns that assess this person (as subject), in any state. */
+  async campaignsOf(personId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(CampaignSubject, { where: { personId } });
+    return rows.map(({ campaignId }) => campaignId);
+  }
+
+  /** Raters HR named by hand for a draft, where this person is the rater: per campaign. */
+  async manualRaterCountsOf(personId: string): Promise<RaterCount[]> {
+    const rows = await this.dataSource.manager.find(CampaignRater, {
+      where: { raterId: personId },
+      select: ['campaignId', 'relationship'],
+    });
+    return countByCampaign(rows);
   }
 
   has(tx: EntityManager, campaignId: string, personId: string): Promise<boolean> {

@@ -56,4 +56,11 @@ export class Campaign {
    */
   @Column({ name: 'sealed_at', type: Date, nullable: true })
   sealedAt!: Date | null;
+
+  /**
+   * When retention disposed of the campaign's reports, answers, e-mails and assignments; the
+   * campaign itself and its response counts stay as the record that it took place.
+   */
+  @Column({ name: 'disposed_at', type: Date, nullable: true })
+  disposedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { chunks, rawQuery } from '@ledarspegel/core';
 import { Campaign } from './campaign.entity';
 
 export type NewCampaign = Omit<Campaign, 'id' | 'createdAt'>;
@@ -106,5 +107,46 @@ export class CampaignRepository {
 
   async markSealed(ids: readonly string[], sealedAt: Date | null): Promise<void> {
     await this.dataSource.getRepository(Campaign).update({ id: In([...ids]) }, { sealedAt });
+  }
+
+  /** Closed campaigns, closed before `cutoff`, whose data retention has not yet disposed of. */
+  async closedBefore(cutoff: Date, tx = this.dataSource.manager): Promise<string[]> {
+    const campaigns = await tx.find(Campaign, {
+      where: { status: 'closed', closedAt: LessThan(cutoff), disposedAt: IsNull() },
+      select: ['id'],
+      order: { closedAt: 'ASC' },
+    });
+    return campaigns.map(({ id }) => id);
+  }
+
+  async markDisposed(tx: EntityManager, ids: readonly string[], at: Date): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await tx.update(Campaign, { id: In(chunk) }, { disposedAt: at });
+    }
+  }
+
+  async byIds(ids: readonly string[]): Promise<Campaign[]> {
+    const found: Campaign[] = [];
+    for (const chunk of chunks([...new Set(ids)])) {
+      found.push(...(await this.dataSource.getRepository(Campaign).findBy({ id: In(chunk) })));
+    }
+    return found;
+  }
+
+  /**
+   * The names of draft and open campaigns that assess this person or ask them to rate someone:
+   * while one of those runs, the person must keep their name and address.
+   */
+  async unfinishedInvolving(personId: string, tx = this.dataSource.manager): Promise<string[]> {
+    const rows = await rawQuery<{ name: string }[]>(
+      tx,
+      `SELECT c.name AS name FROM campaign c WHERE c.status IN ('draft', 'open') AND (
+         EXISTS (SELECT 1 FROM campaign_subject s WHERE s.campaign_id = c.id AND s.person_id = :person)
+         OR EXISTS (SELECT 1 FROM assignment a WHERE a.campaign_id = c.id AND (a.rater_id = :person OR a.subject_id = :person))
+         OR EXISTS (SELECT 1 FROM campaign_rater r WHERE r.campaign_id = c.id AND (r.rater_id = :person OR r.subject_id = :person))
+       ) ORDER BY c.name`,
+      { person: personId },
+    );
+    return rows.map(({ name }) => name);
   }
 }

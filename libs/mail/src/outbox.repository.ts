@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { insertMany, serialWrite } from '@ledarspegel/core';
+import { chunks, insertMany, serialWrite } from '@ledarspegel/core';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
@@ -142,6 +142,29 @@ export class OutboxRepository {
       }
     }
     return counts;
+  }
+
+  /** The e-mails queued or sent to one person, oldest first: what they were, never the body. */
+  toRecipient(recipientId: string): Promise<OutboxMessage[]> {
+    return this.dataSource.getRepository(OutboxMessage).find({
+      where: { recipientId },
+      select: ['id', 'kind', 'campaignId', 'toAddress', 'status', 'createdAt', 'sentAt'],
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Retention: removes every e-mail of these campaigns (their payloads name people). */
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks(campaignIds)) {
+      removed += (await tx.delete(OutboxMessage, { campaignId: In(chunk) })).affected ?? 0;
+    }
+    return removed;
+  }
+
+  /** Anonymisation: removes every e-mail to this person (the rows hold their address). */
+  async deleteForRecipient(tx: EntityManager, recipientId: string): Promise<number> {
+    return (await tx.delete(OutboxMessage, { recipientId })).affected ?? 0;
   }
 
   findFailedByCampaign(campaignId: string): Promise<OutboxMessage[]> {

@@ -143,15 +143,52 @@ export class PeopleRepository {
     await insertMany(tx, Person, people);
   }
 
+  /** A person in the file is active again: whoever comes back has not left. */
   async update(tx: EntityManager, id: string, fields: PersonFields): Promise<void> {
-    await tx.update(Person, { id }, fields);
+    await tx.update(Person, { id }, { ...fields, ...(fields.active ? { leftAt: null } : {}) });
   }
 
-  /** Marks people inactive; nobody is ever deleted, so earlier campaigns keep their history. */
-  async deactivate(tx: EntityManager, ids: readonly string[]): Promise<void> {
+  /**
+   * Marks people inactive, as having left `at`; nobody is deleted, so earlier campaigns keep
+   * their history (retention anonymises them later).
+   */
+  async deactivate(tx: EntityManager, ids: readonly string[], at: Date): Promise<void> {
     for (const chunk of chunks(ids, ID_CHUNK)) {
-      await tx.update(Person, { id: In(chunk) }, { active: false });
+      await tx.update(Person, { id: In(chunk) }, { active: false, leftAt: at });
     }
+  }
+
+  /**
+   * People who left before `cutoff` and still carry their name. Someone inactive since before
+   * `left_at` was recorded counts from their row's last change, when the import missed them.
+   */
+  leftBefore(cutoff: Date, tx?: EntityManager): Promise<Person[]> {
+    return this.repository(tx)
+      .createQueryBuilder('p')
+      .where('p.active = :active', { active: false })
+      .andWhere('p.anonymised_at IS NULL')
+      .andWhere('COALESCE(p.left_at, p.updated_at) < :cutoff', { cutoff })
+      .orderBy('p.employee_id')
+      .getMany();
+  }
+
+  /**
+   * Replaces what identifies a person (name, e-mail, employee id) with placeholders, keeping
+   * the row's id so that campaigns and reports keep pointing at it; people who named them as
+   * manager follow the new employee id.
+   */
+  async anonymise(
+    tx: EntityManager,
+    person: Pick<Person, 'id' | 'employeeId'>,
+    placeholder: { employeeId: string; name: string; email: string },
+    at: Date,
+  ): Promise<void> {
+    await tx.update(
+      Person,
+      { managerEmployeeId: person.employeeId },
+      { managerEmployeeId: placeholder.employeeId },
+    );
+    await tx.update(Person, { id: person.id }, { ...placeholder, anonymisedAt: at });
   }
 
   async byIds(ids: readonly string[], tx?: EntityManager): Promise<Person[]> {

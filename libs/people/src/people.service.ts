@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
-import { DomainError, transaction } from '@ledarspegel/core';
+import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv } from './people-csv';
 import type { PersonRecord } from './people-csv-format';
 import { ChangedField, changedFields, ExistingPerson, planImport } from './people-import';
@@ -39,6 +39,7 @@ export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -58,7 +59,7 @@ export class PeopleService {
       for (const { id, record } of plan.update) {
         await this.people.update(tx, id, fields(record));
       }
-      await this.people.deactivate(tx, plan.deactivate);
+      await this.people.deactivate(tx, plan.deactivate, this.clock.now());
       return {
         created: plan.create.length,
         updated: plan.update.length,

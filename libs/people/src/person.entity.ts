@@ -10,7 +10,8 @@ import {
 /**
  * One person of the organisation as the HR system last described them. The manager is kept as
  * the manager's employee id (the key HR uses); import checks that it names an active person.
- * People who leave are marked inactive, never deleted, so earlier campaigns keep their history.
+ * People who leave are marked inactive, never deleted, so earlier campaigns keep their history;
+ * after the retention period they are anonymised in place.
  */
 @Entity('person')
 export class Person {
@@ -41,6 +42,17 @@ export class Person {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** When an import first missed them (they left); null while active. Retention counts from it. */
+  @Column({ name: 'left_at', type: Date, nullable: true })
+  leftAt!: Date | null;
+
+  /**
+   * When name, e-mail and employee id were replaced by placeholders (retention, or HR on
+   * request); the row and its id stay so that reports and campaigns keep their shape.
+   */
+  @Column({ name: 'anonymised_at', type: Date, nullable: true })
+  anonymisedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

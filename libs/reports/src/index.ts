@@ -14,3 +14,6 @@ export * from './renderers/html/report-page';
 export * from './renderers/pdf/pdf-pool';
 export * from './renderers/pdf/report-pdf.renderer';
 export * from './renderers/report-format';
+export { BOLD_FONT, REGULAR_FONT, useFonts } from './renderers/pdf/fonts';
+export { MARGIN } from './renderers/pdf/pdf-figures';
+export { TaggedLayout, type Cell, type TableSpec } from './renderers/pdf/tagged-layout';

@@ -30,6 +30,40 @@ export class ReportRepository {
     return report?.content ?? null;
   }
 
+  /** The reports about one person: which exist, not what they say. */
+  ofSubject(subjectId: string): Promise<{ id: string; campaignId: string; createdAt: Date }[]> {
+    return this.dataSource.getRepository(Report).find({
+      where: { subjectId },
+      select: ['id', 'campaignId', 'createdAt'],
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks(campaignIds)) {
+      removed += (await tx.delete(Report, { campaignId: In(chunk) })).affected ?? 0;
+    }
+    return removed;
+  }
+
+  /**
+   * Writes an anonymised person's placeholder into the reports about them, so that no stored
+   * report still names them; every figure stays as it was.
+   */
+  async renameSubject(
+    tx: EntityManager,
+    subjectId: string,
+    subject: { employeeId: string; name: string },
+  ): Promise<void> {
+    const reports = await tx.find(Report, { where: { subjectId }, select: ['id', 'content'] });
+    for (const report of reports) {
+      const content = JSON.parse(report.content) as { subject?: object };
+      content.subject = { ...content.subject, ...subject };
+      await tx.update(Report, { id: report.id }, { content: JSON.stringify(content) });
+    }
+  }
+
   async contents(campaignId: string): Promise<string[]> {
     const reports = await this.dataSource
       .getRepository(Report)

@@ -34,6 +34,6 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
     ReportMailComposer,
   ],
   // ReportBuilder: the reports port of libs/campaigns, which each app provides with it
-  exports: [ReportsService, ReportPdfRenderer, ReportBuilder],
+  exports: [ReportsService, ReportPdfRenderer, ReportBuilder, ReportRepository],
 })
 export class ReportsModule {}

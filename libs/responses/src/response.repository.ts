@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { chunks, insertMany, rawQuery, serialWrite } from '@ledarspegel/core';
 import { Draft } from './draft.entity';
 import { SurveyResponse } from './response.entity';
@@ -72,6 +72,15 @@ export class ResponseRepository {
   async subjectsWithRows(tx: EntityManager, campaignId: string): Promise<string[]> {
     const rows = await rawQuery<{ subjectId: string }[]>(tx, SUBJECTS_WITH_ROWS, { campaignId });
     return rows.map(({ subjectId }) => subjectId);
+  }
+
+  /** Retention: removes every sealed answer of these campaigns; how many rows. */
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks(campaignIds)) {
+      removed += (await tx.delete(SurveyResponse, { campaignId: In(chunk) })).affected ?? 0;
+    }
+    return removed;
   }
 
   async deleteForSubjects(

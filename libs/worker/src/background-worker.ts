@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CampaignScheduler } from '@ledarspegel/campaigns';
+import { RetentionService } from '@ledarspegel/compliance';
 import { AppLogger, LOGGER } from '@ledarspegel/core';
 import { OutboxDispatcher } from '@ledarspegel/mail';
 
@@ -9,7 +10,8 @@ const IDLE_POLL_MS = 1000;
 const SCHEDULE_EVERY_MS = 30_000;
 
 /**
- * The background work: sending the outbox and the campaign schedule (closing, reminders). Runs
+ * The background work: sending the outbox, the campaign schedule (closing, reminders) and the
+ * daily retention run. Runs
  * in the api process when WORKER=embedded and in apps/worker; several may run against one
  * PostgreSQL database, since the outbox is claimed row by row and schedule steps are conditional.
  */
@@ -23,6 +25,7 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dispatcher: OutboxDispatcher,
     private readonly scheduler: CampaignScheduler,
+    private readonly retention: RetentionService,
     @Inject(LOGGER) private readonly logger: AppLogger,
     @Inject(WORKER_ENABLED) private readonly enabled: boolean,
   ) {}
@@ -46,7 +49,10 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnApplicationSh
     const schedule = (): void => {
       this.scheduler
         .tick()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'schedule step failed'));
+        .catch((error: unknown) => this.logger.error({ err: error }, 'schedule step failed'))
+        // retention claims its run once a day, across every worker sharing the database
+        .then(() => this.retention.runIfDue())
+        .catch((error: unknown) => this.logger.error({ err: error }, 'retention run failed'));
     };
     schedule();
     this.scheduleTimer = setInterval(schedule, SCHEDULE_EVERY_MS);

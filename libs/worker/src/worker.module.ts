@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsModule } from '@ledarspegel/campaigns';
+import { ComplianceModule } from '@ledarspegel/compliance';
 import { BackgroundWorker, WORKER_ENABLED } from './background-worker';
 
 @Module({})
@@ -8,7 +9,7 @@ export class BackgroundWorkerModule {
   static forRoot(enabled: boolean): DynamicModule {
     return {
       module: BackgroundWorkerModule,
-      imports: [CampaignsModule],
+      imports: [CampaignsModule, ComplianceModule],
       providers: [BackgroundWorker, { provide: WORKER_ENABLED, useValue: enabled }],
       exports: [BackgroundWorker],
     };

@@ -51,6 +51,7 @@ export class CreateCampaign {
         launchedAt: null,
         closedAt: null,
         sealedAt: null,
+        disposedAt: null,
       });
       await this.subjects.add(
         tx,

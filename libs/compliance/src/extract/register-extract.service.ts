@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import {
+  AssignmentRepository,
+  type Campaign,
+  CampaignRepository,
+  CampaignSubjectRepository,
+  type RaterCount,
+} from '@ledarspegel/campaigns';
+import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
+import { OutboxRepository } from '@ledarspegel/mail';
+import { PeopleRepository, type Person } from '@ledarspegel/people';
+import { ReportRepository } from '@ledarspegel/reports';
+import { ExtractLanguage, renderExtractPdf } from './extract-pdf';
+import {
+  ExtractRaterCampaignDto,
+  ExtractSubjectCampaignDto,
+  RegisterExtractDto,
+  WHY_NO_ANSWERS,
+} from './register-extract.dto';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/**
+ * The register extract (GDPR art. 15): what every table holds about one person, gathered
+ * through each lib's repository. Answers are left out because nothing links them to anyone.
+ */
+@Injectable()
+export class RegisterExtractService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly subjects: CampaignSubjectRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly reports: ReportRepository,
+    private readonly outbox: OutboxRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async extract(actor: ServiceActor, employeeId: string): Promise<RegisterExtractDto> {
+    assertMayRead(actor);
+    const person = await this.people.byEmployeeId(employeeId);
+    if (!person) {
+      throw new DomainError('not_found', `No person with employee id '${employeeId}'.`);
+    }
+    const [subjectOf, reports, asRater, manualRater, emails, directReports, manager] =
+      await Promise.all([
+        this.subjects.campaignsOf(person.id),
+        this.reports.ofSubject(person.id),
+        this.assignments.raterCountsOf(person.id),
+        this.subjects.manualRaterCountsOf(person.id),
+        this.outbox.toRecipient(person.id),
+        this.people.activeReportsOf(person.employeeId),
+        person.managerEmployeeId ? this.people.byEmployeeId(person.managerEmployeeId) : null,
+      ]);
+    const reportOf = new Map(reports.map((report) => [report.campaignId, report.id]));
+    // a draft's raters HR named by hand become assignments at launch: count each campaign once
+    const launched = new Set(asRater.map(({ campaignId }) => campaignId));
+    const raterCounts = [...asRater, ...manualRater.filter((c) => !launched.has(c.campaignId))];
+    const campaigns = new Map(
+      (
+        await this.campaigns.byIds([
+          ...subjectOf,
+          ...reports.map((r) => r.campaignId),
+          ...raterCounts.map((c) => c.campaignId),
+        ])
+      ).map((campaign) => [campaign.id, campaign]),
+    );
+    const assessedIn = [...new Set([...subjectOf, ...reportOf.keys()])]
+      .flatMap((id) => {
+        const campaign = campaigns.get(id);
+        return campaign ? [subjectCampaign(campaign, reportOf.get(id) ?? null)] : [];
+      })
+      .sort(byLaunch);
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      whyNoAnswers: { ...WHY_NO_ANSWERS },
+      person: personRecord(person),
+      manager: manager ? { employeeId: manager.employeeId, name: manager.name } : null,
+      directReports,
+      assessedIn,
+      askedToRate: raterCampaigns(raterCounts, campaigns),
+      emails: emails.map((email) => ({
+        kind: email.kind,
+        campaignId: email.campaignId,
+        toAddress: email.toAddress,
+        status: email.status,
+        createdAt: email.createdAt.toISOString(),
+        sentAt: iso(email.sentAt),
+      })),
+    };
+  }
+
+  /** The same as a tagged PDF, in the person's language unless one is asked for. */
+  async pdf(actor: ServiceActor, employeeId: string, language?: ExtractLanguage): Promise<Buffer> {
+    return renderExtractPdf(await this.extract(actor, employeeId), language);
+  }
+}
+
+function personRecord(person: Person): RegisterExtractDto['person'] {
+  return {
+    employeeId: person.employeeId,
+    name: person.name,
+    email: person.email,
+    unit: person.unit,
+    managerEmployeeId: person.managerEmployeeId,
+    locale: person.locale,
+    active: person.active,
+    leftAt: iso(person.leftAt),
+    anonymisedAt: iso(person.anonymisedAt),
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
+  };
+}
+
+function subjectCampaign(campaign: Campaign, reportId: string | null): ExtractSubjectCampaignDto {
+  return {
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    status: campaign.status,
+    launchedAt: iso(campaign.launchedAt),
+    closedAt: iso(campaign.closedAt),
+    disposedAt: iso(campaign.disposedAt),
+    reportId,
+  };
+}
+
+function raterCampaigns(
+  counts: readonly RaterCount[],
+  campaigns: ReadonlyMap<string, Campaign>,
+): ExtractRaterCampaignDto[] {
+  const byCampaign = new Map<string, ExtractRaterCampaignDto>();
+  for (const { campaignId, relationship, count } of counts) {
+    const campaign = campaigns.get(campaignId);
+    if (!campaign) {
+      continue;
+    }
+    const entry = byCampaign.get(campaignId) ?? {
+      campaignId,
+      campaignName: campaign.name,
+      status: campaign.status,
+      asked: 0,
+      byRelationship: {},
+    };
+    entry.asked += count;
+    entry.byRelationship[relationship] = (entry.byRelationship[relationship] ?? 0) + count;
+    byCampaign.set(campaignId, entry);
+  }
+  return [...byCampaign.values()].sort((a, b) => a.campaignName.localeCompare(b.campaignName));
+}
+
+function byLaunch(a: ExtractSubjectCampaignDto, b: ExtractSubjectCampaignDto): number {
+  return (a.launchedAt ?? '9').localeCompare(b.launchedAt ?? '9');
+}
