@@ -313,6 +313,7 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
       reminderDays: [3, 7],
     },
     rater: { subjectEmployeeId: 'B1', raterEmployeeId: 'J1', relationship: 'peer' },
+    retention: { reportsMonths: 24, inactivePeopleMonths: null },
   });
 
   it('JSON bodies to every API route that takes one', async () => {
@@ -324,6 +325,8 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
       { path: '/api/v1/campaigns/RANDOM/launch', valid: {}, auth: true },
       { path: '/api/v1/campaigns/RANDOM/close', valid: {}, auth: true },
       { path: '/api/v1/people/import', valid: {}, auth: true },
+      { path: '/api/v1/settings/retention', valid: bodies.retention, auth: true, method: 'PUT' },
+      { path: '/api/v1/people/RANDOM/anonymise', valid: {}, auth: true },
     );
     const request = route.chain((r) =>
       fc.record({
@@ -335,13 +338,18 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
     );
     await property(request, async ({ route: r, body, type, id }) => {
       const path = r.path.replace('DRAFT', draftId).replace('RANDOM', id);
-      await holds(() => {
-        const call = t.http.post(path).set('content-type', type);
-        if (r.auth) {
-          void call.set('authorization', `Bearer ${bearer}`);
-        }
-        return call.send(body);
-      }, `POST ${path} (${type})`);
+      await holds(
+        () => {
+          const call = (
+            'method' in r && r.method === 'PUT' ? t.http.put(path) : t.http.post(path)
+          ).set('content-type', type);
+          if (r.auth) {
+            void call.set('authorization', `Bearer ${bearer}`);
+          }
+          return call.send(body);
+        },
+        `${'method' in r ? r.method : 'POST'} ${path} (${type})`,
+      );
     });
   });
 
@@ -372,6 +380,12 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
         'GET /admin/login?next=Q&expired=Q',
         'GET /s/S?lang=Q&saved=Q',
         'GET /reports/S',
+        'GET /api/v1/people/S/extract',
+        'GET /api/v1/people/S/extract.pdf?lang=Q',
+        'POST /api/v1/people/S/anonymise',
+        'GET /api/v1/settings/retention',
+        'GET /tillganglighet?lang=Q',
+        'GET /accessibility?lang=Q',
       ),
       segments: fc.array(hostileSegment, { minLength: 2, maxLength: 2 }),
       query: fc.array(hostileString.map(encoded), { minLength: 5, maxLength: 5 }),
