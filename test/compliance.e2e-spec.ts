@@ -26,6 +26,7 @@ import {
   ReceivedMail,
   tokenOf,
 } from './support/campaign-fixture';
+import { consoleSession } from './support/console-session';
 import { createTestApp, setClock, signInAsAdmin, TestApp } from './support/test-app';
 
 const CONTACT = 'tillganglighet@kommun.test';
@@ -505,6 +506,44 @@ describe('public-sector duties: accessibility statement, register extract, reten
       });
       const runs = await count('SELECT COUNT(*) AS n FROM retention_run', []);
       expect(runs).toBe(2);
+    });
+    it('shows HR the settings and the last run in the console, and saves them there', async () => {
+      const { cookie, csrf } = await consoleSession(t);
+      const page = await t.http
+        .get('/admin/settings/retention')
+        .set('cookie', cookie)
+        .set('accept-language', 'sv')
+        .expect(200);
+      expect(page.text).toContain('Gallring och lagringstider');
+      expect(page.text).toMatch(/id="reportsMonths"[^>]*value="12"/);
+      expect(page.text).toMatch(/id="inactivePeopleMonths"[^>]*value="6"/);
+      expect(page.text).toContain('Senaste körningen');
+      expect(page.text).toMatch(/Personer som anonymiserades<\/th><td>0</);
+      const form = (fields: Record<string, string>) =>
+        t.http
+          .post('/admin/settings/retention')
+          .set('cookie', cookie)
+          .type('form')
+          .send({ _csrf: csrf, ...fields });
+      const refused = await form({ reportsMonths: '0', inactivePeopleMonths: 'sex' }).expect(422);
+      expect(refused.text).toContain('href="#reportsMonths"');
+      expect(refused.text).toContain('href="#inactivePeopleMonths"');
+      expect(refused.text).toContain('aria-invalid="true"');
+      expect((await settings()).body).toMatchObject({ reportsMonths: 12, inactivePeopleMonths: 6 });
+      await t.http
+        .post('/admin/settings/retention')
+        .set('cookie', cookie)
+        .type('form')
+        .send({ reportsMonths: '1' })
+        .expect(403);
+      await form({ reportsMonths: '36', inactivePeopleMonths: '' })
+        .expect(303)
+        .expect('location', '/admin/settings/retention?saved=1');
+      expect((await settings()).body).toMatchObject({
+        reportsMonths: 36,
+        inactivePeopleMonths: null,
+      });
+      await t.http.get('/admin/settings/retention').expect(303);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { ComplianceModule } from '@ledarspegel/compliance';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@ledarspegel/auth';
 import { CampaignsModule } from '@ledarspegel/campaigns';
@@ -12,6 +13,8 @@ import { CampaignWizardController } from './campaigns/campaign-wizard.controller
 import { CampaignWizard } from './campaigns/campaign-wizard.service';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailPages } from './mail/outgoing-mail-pages.service';
+import { RetentionPagesController } from './settings/retention-pages.controller';
+import { RetentionPages } from './settings/retention-pages.service';
 import { OutgoingMailController } from './mail/outgoing-mail.controller';
 import { ImportUploads } from './people/import-uploads';
 import { PeopleImportPages } from './people/people-import-pages.service';
@@ -29,13 +32,21 @@ import { SignInController } from './sign-in/sign-in.controller';
  * and the page filter (session/) do the checks and the error pages for all of them.
  */
 @Module({
-  imports: [AuthModule, PeopleModule, CampaignsModule, QuestionnairesModule, ReportsModule],
+  imports: [
+    AuthModule,
+    PeopleModule,
+    CampaignsModule,
+    QuestionnairesModule,
+    ReportsModule,
+    ComplianceModule,
+  ],
   controllers: [
     SignInController,
     PeoplePagesController,
     CampaignWizardController,
     CampaignPagesController,
     OutgoingMailController,
+    RetentionPagesController,
   ],
   providers: [
     ConsolePages,
@@ -51,6 +62,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignSetup,
     CampaignPages,
     CampaignReports,
+    RetentionPages,
   ],
 })
 export class ConsoleModule {}

@@ -134,6 +134,11 @@ export class ConsolePages {
             ...(this.mail.enabled
               ? [{ href: '/admin/mail', key: 'admin.nav.mail', current: section === 'mail' }]
               : []),
+            {
+              href: '/admin/settings/retention',
+              key: 'admin.nav.settings',
+              current: section === 'settings',
+            },
           ]
         : [],
       switchUrl: switchUrl(request, language),
