@@ -158,6 +158,7 @@ describeWithBrowser('pages reflow from 320 to 1280 px (WCAG 1.4.10)', () => {
     ['people-tree', `${base}/admin/people?view=tree`],
     ['people-import', `${base}/admin/people/import`],
     ['mail', `${base}/admin/mail`],
+    ['retention', `${base}/admin/settings/retention`],
   ];
 
   for (const width of [320, 375]) {
@@ -178,7 +179,10 @@ describeWithBrowser('pages reflow from 320 to 1280 px (WCAG 1.4.10)', () => {
         if (found.length > 0) {
           violations.push({ page: name ?? '', ids: found.map((v) => v.id) });
         }
-        if (shots && ['survey', 'report', 'campaign-results'].includes(name ?? '')) {
+        if (
+          shots &&
+          ['survey', 'report', 'campaign-results', 'statement', 'retention'].includes(name ?? '')
+        ) {
           await page.screenshot({
             path: path.join(shots, `${name}-${width}.png`),
             fullPage: name === 'report',
