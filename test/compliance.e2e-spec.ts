@@ -297,6 +297,9 @@ describe('public-sector duties: accessibility statement, register extract, reten
         expect(text).toContain('bo@kommun.test');
         expect(text).toContain('Våren 2025');
         expect(text).toContain(why ?? '');
+        // states in the reader's words: the campaign closed, the e-mails sent
+        expect(text).toContain(query ? 'invitation' : 'inbjudan');
+        expect(text).toContain(query ? 'sent' : 'skickat');
         if (process.env.SCREENSHOT_DIR) {
           fs.writeFileSync(
             path.join(process.env.SCREENSHOT_DIR, `extract${query ? '-en' : ''}.pdf`),

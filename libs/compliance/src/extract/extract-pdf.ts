@@ -90,6 +90,34 @@ const TEXTS = {
 
 type TextKey = keyof (typeof TEXTS)['sv'];
 
+/** Campaign states, e-mail kinds and e-mail states in words; anything else as stored. */
+const WORDS: Record<ExtractLanguage, Readonly<Record<string, string>>> = {
+  sv: {
+    draft: 'utkast',
+    open: 'pågår',
+    closed: 'stängd',
+    invitation: 'inbjudan',
+    reminder: 'påminnelse',
+    report: 'rapport',
+    pending: 'väntar',
+    sending: 'skickas',
+    sent: 'skickat',
+    failed: 'misslyckades',
+  },
+  en: {
+    draft: 'draft',
+    open: 'open',
+    closed: 'closed',
+    invitation: 'invitation',
+    reminder: 'reminder',
+    report: 'report',
+    pending: 'waiting',
+    sending: 'sending',
+    sent: 'sent',
+    failed: 'failed',
+  },
+};
+
 const day = (value: string | null): string => (value ? value.slice(0, 10) : '–');
 
 export function renderExtractPdf(
@@ -125,6 +153,7 @@ export function renderExtractPdf(
 
   layout.heading(2, t('person'));
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  const word = (value: string) => WORDS[language][value] ?? value;
   const fields: [TextKey, string][] = [
     ['employeeId', person.employeeId],
     ['name', person.name],
@@ -159,7 +188,7 @@ export function renderExtractPdf(
       header: [t('campaign'), t('status'), t('closed'), t('report')],
       rows: extract.assessedIn.map((c) => [
         { text: c.campaignName, header: true },
-        { text: c.status },
+        { text: word(c.status) },
         { text: day(c.closedAt) },
         {
           text: c.reportId
@@ -182,7 +211,7 @@ export function renderExtractPdf(
       header: [t('campaign'), t('status'), t('people')],
       rows: extract.askedToRate.map((c) => [
         { text: c.campaignName, header: true },
-        { text: c.status },
+        { text: word(c.status) },
         { text: String(c.asked) },
       ]),
     });
@@ -197,9 +226,9 @@ export function renderExtractPdf(
       widths: [w * 0.2, w * 0.45, w * 0.15, w * 0.2],
       header: [t('kind'), t('to'), t('status'), t('sent')],
       rows: extract.emails.map((e) => [
-        { text: e.kind, header: true },
+        { text: word(e.kind), header: true },
         { text: e.toAddress },
-        { text: e.status },
+        { text: word(e.status) },
         { text: day(e.sentAt) },
       ]),
     });
