@@ -198,6 +198,23 @@ describe('public-sector duties: accessibility statement, register extract, reten
       expect(seen).toHaveLength(pages.length);
     });
 
+    it('is linked from the end of every e-mail, in its language', () => {
+      const mails = [...invitations, ...reportMails, ...openInvitations];
+      expect(mails.length).toBeGreaterThan(8);
+      for (const mail of mails) {
+        const english = mail.text.includes('Best regards');
+        const url = `http://ledarspegel.test/${english ? 'accessibility' : 'tillganglighet'}`;
+        expect([mail.to, mail.text.includes(url), mail.html.includes(`href="${url}"`)]).toEqual([
+          mail.to,
+          true,
+          true,
+        ]);
+      }
+      expect(openInvitations.find((m) => m.to.includes('cecilia@'))?.text).toContain(
+        'Accessibility statement: http://ledarspegel.test/accessibility',
+      );
+    });
+
     it('every respondent page template is built on the layout that carries the footer', () => {
       const directory = path.join(__dirname, '..', 'templates', 'pages');
       const templates = fs.readdirSync(directory).filter((file) => file.endsWith('.hbs'));

@@ -149,6 +149,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
       showManagerSeparately: campaign.showManagerSeparately,
       ratesAsManager: rater.ratesAsManager,
       links,
+      publicUrl: this.config.publicUrl,
     };
     return {
       subject: this.templates.message(language, `mail.${kind}.subject`, {

@@ -47,6 +47,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
       campaignName: campaign.name,
       url: `${this.config.publicUrl}/reports/${token}`,
       threshold: campaign.anonymityThreshold,
+      publicUrl: this.config.publicUrl,
     };
     return {
       subject: this.templates.message(language, 'mail.report.subject', { campaign: campaign.name }),
