@@ -15,6 +15,7 @@ import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { RetentionService } from '@ledarspegel/compliance';
+import { BackgroundWorker } from '@ledarspegel/worker';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
   clearMailDir,
@@ -527,6 +528,22 @@ describe('public-sector duties: accessibility statement, register extract, reten
       const runs = await count('SELECT COUNT(*) AS n FROM retention_run', []);
       expect(runs).toBe(2);
     });
+    it('is run by the background worker on its schedule', async () => {
+      setClock(t, () => at(15));
+      const worker = t.app.get(BackgroundWorker);
+      worker.start();
+      try {
+        const deadline = Date.now() + 10_000;
+        while ((await count('SELECT COUNT(*) AS n FROM retention_run', [])) < 3) {
+          expect(Date.now()).toBeLessThan(deadline);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await worker.stop();
+      }
+      expect((await settings()).body).toMatchObject({ lastRun: { ranAt: at(15).toISOString() } });
+    });
+
     it('shows HR the settings and the last run in the console, and saves them there', async () => {
       const { cookie, csrf } = await consoleSession(t);
       const page = await t.http
