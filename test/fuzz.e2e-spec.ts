@@ -491,6 +491,10 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
       })),
       formFields(['upload']).map((fields) => ({ path: '/admin/people/import/apply', fields })),
       formFields(['email', 'password', 'next']).map((fields) => ({ path: '/admin/login', fields })),
+      formFields(['reportsMonths', 'inactivePeopleMonths']).map((fields) => ({
+        path: '/admin/settings/retention',
+        fields,
+      })),
     );
     const request = fc.record({
       form,
