@@ -198,14 +198,22 @@ export class TaggedLayout {
     this.document.y += 4;
   }
 
-  /** A chart or picture with its alternative text and its box on the page. */
-  figure(alt: string, image: Buffer, width: number, height: number): void {
+  /**
+   * A chart with its alternative text and its box on the page: `draw` paints inside the box,
+   * and everything it paints is the Figure's content.
+   */
+  figure(
+    alt: string,
+    width: number,
+    height: number,
+    draw: (box: { x: number; y: number; width: number; height: number }) => void,
+  ): void {
     this.ensureSpace(height);
     const y = this.document.y;
     const figure = this.element(this.root, 'Figure', { alt });
     setAttributes(figure, { O: 'Layout', BBox: this.box(MARGIN, y, width, height) });
     figure.add(() => {
-      this.document.image(image, MARGIN, y, { width, height });
+      draw({ x: MARGIN, y, width, height });
     });
     figure.end();
     this.moveTo(y + height + 6);
