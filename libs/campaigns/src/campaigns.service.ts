@@ -17,7 +17,11 @@ import type {
 import { AddRater } from './usecases/add-rater/add-rater.usecase';
 import { ListNominations } from './usecases/list-nominations/list-nominations.usecase';
 import { OpenNominations } from './usecases/open-nominations/open-nominations.usecase';
-import { OverrideNomination } from './usecases/override-nomination/override-nomination.usecase';
+import {
+  NominationChooserDto,
+  OverrideNomination,
+} from './usecases/override-nomination/override-nomination.usecase';
+import type { NominationChoice } from './nomination/nomination-rules';
 import { RemindNominations } from './usecases/remind-nominations/remind-nominations.usecase';
 import { CampaignProgress } from './usecases/campaign-progress/campaign-progress.usecase';
 import { CloseCampaign } from './usecases/close-campaign/close-campaign.usecase';
@@ -118,5 +122,15 @@ export class CampaignsService {
 
   remindNominations(actor: ServiceActor, id: string): Promise<NominationRemindersDto> {
     return this.remindNominationsUseCase.execute(actor, id);
+  }
+
+  nominationChooser(
+    actor: ServiceActor,
+    id: string,
+    employeeId: string,
+    choices: readonly NominationChoice[] | null,
+    query: string,
+  ): Promise<NominationChooserDto> {
+    return this.overrideNominationUseCase.chooser(actor, id, employeeId, choices, query);
   }
 }

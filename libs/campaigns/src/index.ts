@@ -25,3 +25,4 @@ export * from './nomination/nomination-rules';
 export * from './nomination/nomination-token.entity';
 export * from './nomination/nomination.dto';
 export * from './nomination/nomination.entity';
+export type { NominationChooserDto } from './usecases/override-nomination/override-nomination.usecase';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import type { Campaign } from '../../campaign.entity';
 import { CampaignRepository } from '../../campaign.repository';
@@ -9,7 +9,19 @@ import { nominatingCampaign } from '../../helpers/campaign-lookup';
 import { NominationChecker, Organisation } from '../../nomination/nomination-checker';
 import type { OverrideNominationDto } from '../../nomination/nomination.dto';
 import { NominationRepository, NominationState } from '../../nomination/nomination.repository';
-import type { NominationPerson } from '../../nomination/nomination-rules';
+import type { NominationChoice, NominationPerson } from '../../nomination/nomination-rules';
+import { chooserView, type ChooserView } from '../../nomination/nomination-form';
+
+/** What HR's override form shows for one subject. */
+export interface NominationChooserDto {
+  employeeId: string;
+  name: string;
+  status: NominationState['status'];
+  min: number;
+  max: number;
+  threshold: number;
+  chooser: ChooserView;
+}
 
 /**
  * HR decides a subject's list: its own list (an override, whatever the subject or the
@@ -55,6 +67,48 @@ export class OverrideNomination {
         'hr',
       );
     });
+  }
+
+  /**
+   * The override form of one subject: `choices` as HR left them, or (null) the approved list,
+   * else the nominated one; with the search for `query`.
+   */
+  async chooser(
+    actor: ServiceActor,
+    id: string,
+    employeeId: string,
+    choices: readonly NominationChoice[] | null,
+    query: string,
+  ): Promise<NominationChooserDto> {
+    assertMayRead(actor);
+    const { campaign, subject, organisation, state } = await this.subject(
+      this.dataSource.manager,
+      id,
+      employeeId,
+    );
+    const stored = (state.status === 'approved' ? state.approved : state.nominated).map(
+      (rater) => ({
+        employeeId: organisation.byId.get(rater.raterId)?.employeeId ?? '',
+        relationship: rater.relationship,
+      }),
+    );
+    const settings = this.checker.settings(campaign);
+    return {
+      employeeId: subject.employeeId,
+      name: subject.name,
+      status: state.status,
+      min: settings.min,
+      max: settings.max,
+      threshold: campaign.anonymityThreshold,
+      chooser: chooserView(
+        subject,
+        organisation.people,
+        organisation.byEmployeeId,
+        choices ?? stored,
+        query,
+        settings.groups,
+      ),
+    };
   }
 
   private async subject(
