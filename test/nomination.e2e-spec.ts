@@ -15,6 +15,7 @@ import {
   ORGANISATION,
   ReceivedMail,
 } from './support/campaign-fixture';
+import { consoleSession } from './support/console-session';
 import { snapshotDatabase } from './support/database-snapshot';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
 
@@ -130,6 +131,44 @@ describe('nomination of raters by the subject', () => {
           nomination: { bySubject: true, min: 1, max: 3, approver: 'manager' },
         }),
     );
+  });
+
+  it('takes nomination in the console wizard too, its problems named in the form', async () => {
+    const { cookie, csrf } = await consoleSession(t);
+    const form = (fields: Record<string, unknown>) =>
+      t.http
+        .post('/admin/campaigns/new')
+        .set('cookie', cookie)
+        .type(FORM)
+        .send({
+          _csrf: csrf,
+          name: 'Konsol 2027',
+          questionnaireKey: 'kalix-ledarplan',
+          subjectsMode: 'chosen',
+          employeeIds: ['B1'],
+          raterGroups: ['self', 'direct_report', 'peer', 'other'],
+          anonymityThreshold: '3',
+          nominationBySubject: 'on',
+          ...fields,
+        });
+    const refusedForm = await refused(422, () => form({ nominationMin: '5', nominationMax: '2' }));
+    expect(refusedForm.text).toContain('Ange minst 0 och högst 50 valda');
+    const created = await form({
+      nominationMin: '2',
+      nominationMax: '4',
+      nominationApprover: 'hr',
+    });
+    expect(created.status).toBe(303);
+    const consoleId = String(created.headers.location).replace('/admin/campaigns/', '');
+    const campaign = await t.http.get(`/api/v1/campaigns/${consoleId}`).set(auth()).expect(200);
+    expect(campaign.body).toMatchObject({
+      nomination: { bySubject: true, min: 2, max: 4, approver: 'hr' },
+    });
+    const page = await t.http
+      .get(`/admin/campaigns/${consoleId}`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(page.text).toContain('Öppna nomineringen');
   });
 
   it('creates a campaign with nomination and opens it: one e-mail per subject', async () => {
