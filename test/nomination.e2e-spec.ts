@@ -440,6 +440,16 @@ describe('nomination of raters by the subject', () => {
     await refused(404, () => put([{ employeeId: 'D1', relationship: 'peer' }], 'K1'));
     await refused(404, () => t.http.post(api('/nominations/X1/approve')).set(auth()).send());
 
+    // the same refusal through the console's form: the form again, with the problem, 422
+    const hr = await consoleSession(t);
+    const consoleRefused = await refused(422, () =>
+      t.http
+        .post(`/admin/campaigns/${id}/nominations/C1`)
+        .set('cookie', hr.cookie)
+        .type(FORM)
+        .send({ ...choose('override', { D1: 'peer', ZZ9: 'peer' }), _csrf: hr.csrf }),
+    );
+    expect(consoleRefused.text).toContain('not among the active people');
     const overridden = await put([
       { employeeId: 'D1', relationship: 'peer' },
       { employeeId: 'E1', relationship: 'peer' },
@@ -455,7 +465,7 @@ describe('nomination of raters by the subject', () => {
     });
   });
 
-  it('hostile forms and override bodies never give a 500, and refused ones write nothing', async () => {
+  it('hostile forms (pages and console) and override bodies never give a 500, and refused ones write nothing', async () => {
     const value = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.constantFrom('peer', 'other', 'submit', 'approve', 'search', 'A1', 'ZZ9', '\u0000', ''),
@@ -474,6 +484,7 @@ describe('nomination of raters by the subject', () => {
       fc.string({ maxLength: 12 }).map((k) => `choose-${k}`),
     );
     const form = fc.dictionary(key, value, { maxKeys: 8 });
+    const hr = await consoleSession(t);
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(bo, anna, annaApprovesBo),
@@ -487,6 +498,17 @@ describe('nomination of raters by the subject', () => {
           expect(page.status).toBeLessThan(500);
           if (page.status >= 400) {
             expect(await snapshot()).toEqual(before);
+          }
+          // HR's form in the console, with a valid session and CSRF token
+          const before2 = await snapshot();
+          const consoleForm = await t.http
+            .post(`/admin/campaigns/${id}/nominations/${path === bo ? 'B1' : 'ZZ9'}`)
+            .set('cookie', hr.cookie)
+            .type(FORM)
+            .send({ ...safe, _csrf: hr.csrf });
+          expect(consoleForm.status).toBeLessThan(500);
+          if (consoleForm.status >= 400) {
+            expect(await snapshot()).toEqual(before2);
           }
           const override = await t.http
             .put(api('/nominations/B1'))
