@@ -87,7 +87,9 @@ export function chooserView(
     };
   };
   const chosenIds = new Set(choices.map((c) => c.employeeId));
-  const chosen = choices.map((choice) => row(choice.employeeId, choice.relationship));
+  const chosen = choices
+    .map((choice) => row(choice.employeeId, choice.relationship))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const { found, more } = searchPeople(subject, people, query);
   const results = found
     .filter((p) => !chosenIds.has(p.employeeId))

@@ -234,6 +234,7 @@ export class NominationPages {
         switchUrl: `/n/${token}?lang=${language === 'sv' ? 'en' : 'sv'}`,
         otherLanguage: language === 'sv' ? 'en' : 'sv',
         approver: role === 'approver',
+        unitOf: role === 'approver' ? subject.name : null,
         subjectName: subject.name,
         campaignName: campaign.name,
         min: settings.min,

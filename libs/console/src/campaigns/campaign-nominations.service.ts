@@ -125,7 +125,7 @@ export class CampaignNominations {
       campaign,
       'pages/admin/campaign-nomination',
       'admin.nomination.title',
-      { campaign, subject, chooser: subject.chooser, problems },
+      { campaign, subject, chooser: subject.chooser, unitOf: subject.name, problems },
       status,
     );
   }
