@@ -6,6 +6,9 @@ import {
   CampaignRater,
   CampaignSubject,
   DailyResponseCount,
+  NominatedRater,
+  Nomination,
+  NominationToken,
   SubjectTally,
 } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
@@ -31,6 +34,9 @@ export const ALL_ENTITIES = [
   AssignmentToken,
   DailyResponseCount,
   SubjectTally,
+  Nomination,
+  NominatedRater,
+  NominationToken,
   OutboxMessage,
   SurveyResponse,
   Draft,

@@ -12,14 +12,16 @@ import type { Form } from '../views/form';
 import { percent } from '../views/percent';
 import { progressView } from '../views/progress.view';
 import { resultsView } from '../views/results.view';
+import { CampaignNominations } from './campaign-nominations.service';
 import { CampaignSetup } from './campaign-setup.service';
 
-/** A campaign's own page: its raters while a draft, its progress while open, its results once closed; and the close. */
+/** A campaign's own page: its raters while a draft, its nominations while nominating, its progress while open, its results once closed; and the close. */
 @Injectable()
 export class CampaignPages {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly setup: CampaignSetup,
+    private readonly nominations: CampaignNominations,
     private readonly reports: ReportsService,
     private readonly people: PeopleRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
@@ -29,9 +31,15 @@ export class CampaignPages {
 
   async show(session: ConsoleSession, id: string, query: Form): Promise<ConsoleView> {
     const campaign = await this.campaigns.get(session.actor, id);
-    if (campaign.status === 'draft') {
+    if (
+      campaign.status === 'draft' ||
+      (campaign.status === 'nominating' && query.view === 'raters')
+    ) {
       const problem = typeof query.problem === 'string' ? query.problem.slice(0, 300) : null;
       return this.setup.raters(session, campaign, problem);
+    }
+    if (campaign.status === 'nominating') {
+      return this.nominations.status(session, campaign, query);
     }
     if (campaign.status === 'open') {
       return this.progress(session, campaign, query.launched === '1');
