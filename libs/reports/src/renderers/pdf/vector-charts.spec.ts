@@ -93,7 +93,7 @@ describe('the PDF charts drawn as vector graphics', () => {
     expect(up?.colour).toBe('#c75000');
     expect(down?.colour).toBe('#0b4f8a');
     // zero is where one bar ends and the other starts; -0.5 is half as long as +1
-    expect(down?.x + (down?.width ?? 0)).toBeCloseTo(up?.x ?? 0);
+    expect((down?.x ?? 0) + (down?.width ?? 0)).toBeCloseTo(up?.x ?? 0);
     expect(down?.width).toBeCloseTo((up?.width ?? 0) / 2);
     // a gap beyond the axis stops at its end (+2) instead of leaving the box
     expect(beyond?.width).toBeCloseTo((up?.width ?? 0) * 2);
