@@ -19,6 +19,7 @@ import type { ReportGroup } from '@ledarspegel/anonymity';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { Score } from '../aggregation';
 import { blindSpotsOf, Gap } from '../insights';
+import { ConversationGuideView, conversationGuide } from './conversation-guide';
 import type { ReportContent } from '../report-content';
 import {
   formatDifference,
@@ -139,6 +140,8 @@ export interface ReportView {
   comments: { questionId: string; question: string; others: string[]; self: string[] }[];
   /** the profile chart: one series per column with figures, one value per area */
   profile: { labels: string[]; series: ChartSeries[] };
+  /** how to hold the feedback conversation with the team, from the figures above only */
+  guide: ConversationGuideView;
 }
 
 /** The groups a report has columns for, in display order. */
@@ -176,6 +179,11 @@ export function reportView(
     questionnaire.dimensions.flatMap((d) => d.items.map((i) => [i.id, i.text[language]] as const)),
   );
   const dimensionTitle = new Map(questionnaire.dimensions.map((d) => [d.key, d.title[language]]));
+  const selfText = new Map(
+    questionnaire.dimensions.flatMap((d) =>
+      d.items.map((i) => [i.id, i.selfText[language].replace(/\.$/, '')] as const),
+    ),
+  );
   const titleOf = (key: string) => dimensionTitle.get(key) ?? key;
   const textOf = (id: string) => itemText.get(id) ?? id;
 
@@ -239,6 +247,8 @@ export function reportView(
     };
   };
 
+  const strengths = ranked(report.strengths);
+  const developmentAreas = ranked(report.developmentAreas);
   return {
     language,
     title: t('report.for', { name: report.subject.name }),
@@ -256,8 +266,8 @@ export function reportView(
       .filter((g) => g.invited > 0 || g.group === 'others' || g.group === 'self')
       .map(groupRow),
     dimensions,
-    strengths: ranked(report.strengths),
-    developmentAreas: ranked(report.developmentAreas),
+    strengths,
+    developmentAreas,
     blindSpots,
     gaps: report.gaps.dimensions.map((gap) => gapView(gap, 'dimensions', titleOf(gap.key))),
     trend: report.trend
@@ -293,6 +303,11 @@ export function reportView(
           : [],
       ),
     },
+    guide: conversationGuide(
+      { strengths, developmentAreas, blindSpots },
+      (id) => selfText.get(id) ?? textOf(id),
+      t,
+    ),
   };
 }
 

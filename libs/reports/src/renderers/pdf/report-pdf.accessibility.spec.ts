@@ -160,9 +160,14 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     const all = flatten(tree);
     const count = (type: string) => all.filter((element) => element.type === type).length;
     expect(count('H1')).toBe(1);
-    // groups, profile, summary, self against others, each area, comments
-    expect(count('H2')).toBe(5 + view.dimensions.length);
-    expect(count('H3')).toBe(5);
+    // groups, profile, summary, conversation guide, self against others, each area, comments
+    expect(count('H2')).toBe(6 + view.dimensions.length);
+    // the summary's three, the comments' two, and the guide's: steps, questions, and the
+    // strengths to thank for and areas to ask about where the report names any
+    const guideSections =
+      2 + (view.guide.thank.length > 0 ? 1 : 0) + (view.guide.ask.length > 0 ? 1 : 0);
+    expect(guideSections).toBeGreaterThan(2);
+    expect(count('H3')).toBe(5 + guideSections);
     expect(count('P')).toBeGreaterThan(5);
     // the tables: groups, profile, self against others, one per area
     const tables = all.filter((element) => element.type === 'Table');

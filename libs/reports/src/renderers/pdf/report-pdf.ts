@@ -57,6 +57,7 @@ export function renderReportPdf(
   cover(layout, view, t);
   profile(layout, view, t);
   summary(layout, view, t);
+  guide(layout, view, t);
   gaps(layout, view, t);
   trend(layout, view, t);
   for (const dimension of view.dimensions) {
@@ -183,6 +184,29 @@ function summary(layout: TaggedLayout, view: ReportView, t: Texts): void {
     t('report.blindSpots'),
     view.blindSpots.map((gap) => `${gap.title} (${gap.self.text} / ${gap.others.text})`),
   );
+}
+
+/** The conversation guide: headed sections and lists, as the web view shows it. */
+function guide(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  const { guide } = view;
+  layout.heading(2, t('guide.heading'), 60);
+  layout.paragraph(guide.intro);
+  layout.heading(3, t('guide.steps.heading'), 30);
+  layout.list(guide.steps, 10, true);
+  const behaviours = (label: string, entries: ReportView['guide']['thank']) => {
+    if (entries.length > 0) {
+      layout.heading(3, label, 30);
+      layout.list(entries.map((entry) => `${entry.behaviour} (${entry.why})`));
+    }
+  };
+  behaviours(t('guide.thank.heading'), guide.thank);
+  behaviours(t('guide.ask.heading'), guide.ask);
+  if (guide.thank.length === 0 && guide.ask.length === 0) {
+    layout.paragraph(t('guide.none'));
+  }
+  layout.heading(3, t('guide.questions.heading'), 30);
+  layout.list(guide.questions);
+  layout.paragraph(guide.closing);
 }
 
 function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
