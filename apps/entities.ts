@@ -3,6 +3,7 @@ import {
   Assignment,
   AssignmentToken,
   Campaign,
+  CampaignItemSet,
   CampaignRater,
   CampaignSubject,
   DailyResponseCount,
@@ -10,7 +11,7 @@ import {
 } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
-import { Report } from '@ledarspegel/reports';
+import { DevelopmentPlan, Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
 /**
@@ -25,6 +26,7 @@ export const ALL_ENTITIES = [
   SignInCounter,
   Person,
   Campaign,
+  CampaignItemSet,
   CampaignSubject,
   CampaignRater,
   Assignment,
@@ -35,4 +37,5 @@ export const ALL_ENTITIES = [
   SurveyResponse,
   Draft,
   Report,
+  DevelopmentPlan,
 ];

@@ -40,7 +40,11 @@ export class ReportsService {
   ): Promise<Buffer> {
     assertMayRead(actor);
     const loaded = await this.loader.forSubject(campaignId, employeeId);
-    return this.pdfRenderer.renderLoaded(loaded, language);
+    // the follow-up quotes the manager's own plan, which HR does not read (counts only)
+    return this.pdfRenderer.renderLoaded(
+      { ...loaded, report: { ...loaded.report, followUp: null } },
+      language,
+    );
   }
 
   async summary(actor: ServiceActor, campaignId: string): Promise<OrganisationSummary> {

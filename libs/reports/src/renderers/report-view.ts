@@ -113,6 +113,21 @@ export interface TrendView {
   change: DifferenceCell;
 }
 
+export interface FollowUpItemView {
+  id: string;
+  text: string;
+  previous: FigureCell;
+  current: FigureCell;
+  /** "not comparable" where either figure is missing */
+  change: DifferenceCell | { text: string; value: null };
+}
+
+export interface FollowUpView {
+  intro: string;
+  items: FollowUpItemView[];
+  actions: string;
+}
+
 export interface ChartSeries {
   group: ReportGroup;
   name: string;
@@ -137,6 +152,8 @@ export interface ReportView {
   blindSpots: GapView[];
   gaps: GapView[];
   trend: TrendView[] | null;
+  /** the development plan made on an earlier report, followed up: shown first */
+  followUp: FollowUpView | null;
   comments: { questionId: string; question: string; others: string[]; self: string[] }[];
   /** the profile chart: one series per column with figures, one value per area */
   profile: { labels: string[]; series: ChartSeries[] };
@@ -281,6 +298,28 @@ export function reportView(
           }),
           change: difference(entry.current, entry.previous),
         }))
+      : null,
+    followUp: report.followUp
+      ? {
+          intro: t('report.followUp.intro', { campaign: report.followUp.planCampaignName }),
+          items: report.followUp.items.map((entry) => {
+            const previous =
+              entry.previous === null ? null : { mean: entry.previous, n: entry.previousN ?? 0 };
+            const current =
+              entry.current === null ? null : { mean: entry.current, n: entry.currentN ?? 0 };
+            return {
+              id: entry.id,
+              text: textOf(entry.id),
+              previous: previous ? figure(previous) : missing('tooFew'),
+              current: current ? figure(current) : missing('tooFew'),
+              change:
+                previous && current
+                  ? difference(current.mean, previous.mean)
+                  : { text: t('report.followUp.notComparable'), value: null },
+            };
+          }),
+          actions: report.followUp.actions,
+        }
       : null,
     comments: questionnaire.openQuestions.map((question) => ({
       questionId: question.id,

@@ -55,6 +55,7 @@ export function renderReportPdf(
 
   const layout = new TaggedLayout(document);
   cover(layout, view, t);
+  followUp(layout, view, t);
   profile(layout, view, t);
   summary(layout, view, t);
   guide(layout, view, t);
@@ -249,6 +250,34 @@ function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
   );
   layout.figure(t('report.gaps.alt', { figures }), image, chartWidth, height);
   layout.table({ widths, header, rows });
+}
+
+/** The development plan's focus behaviours, then and now, and what was planned: first. */
+function followUp(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  if (!view.followUp) {
+    return;
+  }
+  const width = layout.width;
+  const spec = {
+    widths: [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+    header: [
+      t('report.followUp.behaviour'),
+      t('report.trend.previous'),
+      t('report.trend.current'),
+      t('report.trend.change'),
+    ],
+    rows: view.followUp.items.map((entry): Cell[] => [
+      { text: entry.text, header: true },
+      figureCell(entry.previous),
+      figureCell(entry.current),
+      { text: entry.change.text, muted: entry.change.value === null },
+    ]),
+  };
+  layout.heading(2, t('report.followUp.heading'), 60);
+  layout.paragraph(view.followUp.intro);
+  layout.table(spec);
+  layout.heading(3, t('report.followUp.actions'), 30);
+  layout.paragraph(view.followUp.actions);
 }
 
 function trend(layout: TaggedLayout, view: ReportView, t: Texts): void {

@@ -1,0 +1,22 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, type AdminActor } from '@ledarspegel/auth';
+import { API_PREFIX } from '@ledarspegel/core';
+import { PlanCountsDto, PlansService } from './plans.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller(`${API_PREFIX}/campaigns`)
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get(':id/plans')
+  @ApiOperation({
+    summary: 'How many subjects have a development plan and how many share it (counts only)',
+  })
+  counts(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<PlanCountsDto> {
+    return this.plans.counts(actor, id);
+  }
+}
