@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { ServiceActor } from '@ledarspegel/auth';
 import type {
@@ -36,8 +37,12 @@ export class CampaignsService {
     private readonly campaignProgress: CampaignProgress,
   ) {}
 
-  create(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
-    return this.createCampaign.execute(actor, dto);
+  create(
+    actor: ServiceActor,
+    dto: CreateCampaignDto,
+    within?: (tx: EntityManager, campaignId: string) => Promise<void>,
+  ): Promise<CampaignResponseDto> {
+    return this.createCampaign.execute(actor, dto, within);
   }
 
   list(actor: ServiceActor): Promise<CampaignResponseDto[]> {

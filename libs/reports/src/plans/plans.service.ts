@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
-import { CampaignRepository, CampaignSubjectRepository } from '@ledarspegel/campaigns';
+import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import {
+  CampaignItemSetRepository,
+  CampaignRepository,
+  CampaignResponseDto,
+  CampaignsService,
+  CampaignSubjectRepository,
+} from '@ledarspegel/campaigns';
+import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
@@ -14,6 +21,7 @@ import { DevelopmentPlanRepository } from './development-plan.repository';
 import { PlanProblem, PlanFormValues, readPlanForm } from './plan-form';
 import { planPageContext, PlanPageContext, planReadingContext, valuesOfPlan } from './plan-page';
 import { verifyPlanShareLink } from './plan-link';
+import type { CreatePulseDto } from './create-pulse.dto';
 
 /** HR's view of a campaign's plans: counts only (the plans are the managers' own). */
 export interface PlanCountsDto {
@@ -49,7 +57,60 @@ export class PlansService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaignsService: CampaignsService,
+    private readonly itemSets: CampaignItemSetRepository,
+    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
   ) {}
+
+  /**
+   * A draft pulse campaign on a closed campaign's development plans: the managers who have a plan
+   * as subjects, the same questionnaire, raters, k and manager setting, and only the union of the
+   * plans' focus items (every subject is asked the same items, so each report is built and
+   * audited as any other: docs/decisions.md). HR launches it as any campaign.
+   */
+  async pulse(
+    actor: ServiceActor,
+    campaignId: string,
+    dto: CreatePulseDto,
+  ): Promise<CampaignResponseDto> {
+    assertMayChange(actor);
+    const source = await this.campaigns.find(campaignId);
+    if (!source) {
+      throw new DomainError('not_found', `No campaign ${campaignId}.`);
+    }
+    if (source.status !== 'closed') {
+      throw new DomainError('conflict', 'A pulse follows up the plans of a closed campaign.');
+    }
+    const plans = await this.plans.forCampaign(source.id);
+    if (plans.length === 0) {
+      throw new DomainError('conflict', 'No manager has a development plan in this campaign yet.');
+    }
+    const questionnaire = this.questionnaires.get(source.questionnaireKey);
+    const focus = new Set(plans.flatMap((plan) => plan.focusItems));
+    const items = questionnaire.dimensions
+      .flatMap((dimension) => dimension.items.map((item) => item.id))
+      .filter((id) => focus.has(id));
+    if (items.length !== focus.size) {
+      throw new DomainError(
+        'conflict',
+        "The questionnaire's newest version no longer has every focus behaviour of the plans.",
+      );
+    }
+    const subjects = await this.people.byIds(plans.map((plan) => plan.subjectId));
+    return this.campaignsService.create(
+      actor,
+      {
+        name: dto.name ?? `${source.name} – puls`.slice(0, 200),
+        questionnaireKey: source.questionnaireKey,
+        subjects: { employeeIds: subjects.filter((p) => p.active).map((p) => p.employeeId) },
+        raterGroups: source.raterGroups,
+        anonymityThreshold: source.anonymityThreshold,
+        showManagerSeparately: source.showManagerSeparately,
+        ...(dto.closesAt ? { closesAt: dto.closesAt } : {}),
+      },
+      (tx, pulseId) => this.itemSets.create(tx, pulseId, source.id, items),
+    );
+  }
 
   async counts(actor: ServiceActor, campaignId: string): Promise<PlanCountsDto> {
     assertMayRead(actor);
