@@ -17,6 +17,7 @@ import {
   ReceivedMail,
   tokenOf,
 } from './support/campaign-fixture';
+import { consoleSession } from './support/console-session';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
 
 interface ItemScores {
@@ -208,6 +209,37 @@ describe('after the report: conversation guide, development plan, follow-up and 
     await t.http.get(`/plans/${tokenOf(shareLink)}`).expect(404);
     const printable = await t.http.get(`/reports/${reportToken}/plan/print`).expect(200);
     expect(printable.text).toContain(ACTIONS);
+  });
+
+  it("shows the counts on the console's results page, with a pulse to start", async () => {
+    const { cookie, csrf } = await consoleSession(t);
+    const results = await t.http.get(`/admin/campaigns/${first}`).set('cookie', cookie).expect(200);
+    expect(results.text).toContain(
+      '1 av 2 chefer har gjort en utvecklingsplan, 0 har delat den med sin chef.',
+    );
+    expect(results.text).not.toContain(ACTIONS);
+    expect(results.text).toContain(`action="/admin/campaigns/${first}/pulse"`);
+    // without the session's form token: refused, nothing created
+    const before = (await t.http.get('/api/v1/campaigns').set(auth()).expect(200))
+      .body as unknown[];
+    await t.http
+      .post(`/admin/campaigns/${first}/pulse`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({})
+      .expect(403);
+    const after = (await t.http.get('/api/v1/campaigns').set(auth()).expect(200)).body as unknown[];
+    expect(after).toHaveLength(before.length);
+    const started = await t.http
+      .post(`/admin/campaigns/${first}/pulse`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    expect(started.headers.location).toMatch(/^\/admin\/campaigns\/[0-9a-f-]{36}$/);
+    const draft = await t.http.get(started.headers.location as string).set('cookie', cookie);
+    expect(draft.status).toBe(200);
+    expect(draft.text).toContain('Ledarspegel 2026 – puls');
   });
 
   it('gives HR plan counts only with a token, and 404 for an unknown campaign', async () => {
