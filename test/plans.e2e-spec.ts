@@ -8,7 +8,10 @@
  * Bo (B1) is rated by his manager Anna (pooled into others) and his reports Dan, Eva, Filip,
  * Greta; Cecilia (C1) is a subject without a plan. k = 3 throughout.
  */
+import { getDataSourceToken } from '@nestjs/typeorm';
+import fc from 'fast-check';
 import pdfParse from 'pdf-parse';
+import { DataSource } from 'typeorm';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
   clearMailDir,
@@ -18,6 +21,7 @@ import {
   tokenOf,
 } from './support/campaign-fixture';
 import { consoleSession } from './support/console-session';
+import { snapshotDatabase } from './support/database-snapshot';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
 
 interface ItemScores {
@@ -360,5 +364,41 @@ describe('after the report: conversation guide, development plan, follow-up and 
     const hrText = (await pdfParse(hrPdf.body as Buffer)).text.replace(/\s+/g, ' ');
     expect(hrText).not.toContain('Uppföljning av din utvecklingsplan');
     expect(hrText).toContain('Samtalsguide');
+  });
+
+  it('never fails on hostile plan forms, and a refused one changes nothing', async () => {
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('', 'x'.repeat(2001), '\u0000', '\u202e', '2027-13-01', '__proto__', '../'),
+      fc.constantFrom(...focus, 'no-such-item'),
+    );
+    const field = fc.option(fc.oneof(hostile, fc.array(hostile, { maxLength: 5 })), {
+      nil: undefined,
+    });
+    const form = fc.record({
+      focus: field,
+      actions: field,
+      support: field,
+      startsOn: field,
+      reviewOn: field,
+      share: field,
+      extra: field,
+    });
+    await fc.assert(
+      fc.asyncProperty(form, async (fields) => {
+        const before = await snapshotDatabase(dataSource);
+        const response = await t.http
+          .post(`/reports/${reportToken}/plan`)
+          .type('form')
+          .send(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          expect([400, 413, 415, 422]).toContain(response.status);
+          expect(await snapshotDatabase(dataSource)).toEqual(before);
+        }
+      }),
+      { numRuns: 40, seed: 20_261_130 },
+    );
   });
 });

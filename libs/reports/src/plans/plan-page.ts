@@ -113,6 +113,7 @@ export function planReadingContext(
   language: ReportLanguage,
   t: Texts,
   plan: StoredPlan,
+  reader: 'owner' | 'manager',
 ) {
   const textOf = new Map(
     questionnaire.dimensions.flatMap((d) =>
@@ -123,7 +124,10 @@ export function planReadingContext(
   return {
     language,
     title: t('plan.shared.title', { name: report.subject.name }),
-    intro: t('plan.shared.intro', { name: report.subject.name, campaign: report.campaignName }),
+    intro: t(reader === 'owner' ? 'plan.print.intro' : 'plan.shared.intro', {
+      name: report.subject.name,
+      campaign: report.campaignName,
+    }),
     focus: plan.focusItems.map((id) => textOf.get(id) ?? id),
     actions: plan.actions,
     support: plan.support,

@@ -195,6 +195,7 @@ export class PlansService {
         loaded.language,
         this.texts(loaded.language),
         plan,
+        'manager',
       ),
     };
   }
@@ -219,6 +220,7 @@ export class PlansService {
         loaded.language,
         this.texts(loaded.language),
         plan,
+        'owner',
       ),
     };
   }
