@@ -39,6 +39,7 @@ describe('after the report: conversation guide, development plan, follow-up and 
   let first: string;
   let reportToken: string;
   let focus: [string, string];
+  let reportMailText = '';
 
   async function answer(
     mails: ReceivedMail[],
@@ -115,6 +116,7 @@ describe('after the report: conversation guide, development plan, follow-up and 
     );
     const reports = await closeAndCollect(first);
     const bo = reports.find((m) => m.to.includes('bo@kommun.test'));
+    reportMailText = bo?.text ?? '';
     reportToken = tokenOf(bo?.reportLinks[0] ?? '');
   });
   afterAll(() => t.close());
@@ -131,6 +133,10 @@ describe('after the report: conversation guide, development plan, follow-up and 
     expect(page.text).toContain(`${lowest} (du skattade dig själv 4,0, övriga 2,0)`);
     expect(page.text).toContain(`href="/reports/${reportToken}/plan"`);
     expect(page.text).toContain('Gör din utvecklingsplan');
+    // the report e-mail tells the manager what the web view has for them
+    expect(reportMailText.replace(/\s+/g, ' ')).toContain(
+      'I webbversionen finns också en samtalsguide för återkopplingen till din grupp',
+    );
   });
 
   it('shows the plan form by the report link only, changing nothing', async () => {
