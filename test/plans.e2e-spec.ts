@@ -308,6 +308,14 @@ describe('after the report: conversation guide, development plan, follow-up and 
     expect(secondItem?.scores.others).toBeNull();
     // the first item from 3 is shown
     expect(firstItem?.scores.others?.n).toBe(3);
+    // the console shows the pulse's report on its own items: the two areas, not the other four
+    const { cookie } = await consoleSession(t);
+    const onConsole = await t.http
+      .get(`/admin/campaigns/${pulse}/reports/B1`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(onConsole.text).toContain('Tydliggöra mål och förväntningar</h2>');
+    expect(onConsole.text).not.toContain('Skapa gemensamma visioner</h2>');
     for (const item of pulseReport.items) {
       for (const [group, score] of Object.entries(item.scores)) {
         if (score && group !== 'self') {

@@ -106,6 +106,11 @@ export class ReportLoader {
     };
   }
 
+  /** A closed campaign's questionnaire as it was asked (404, 409 as `forSubject`). */
+  async questionnaireForCampaign(campaignId: string): Promise<Questionnaire> {
+    return this.questionnaireOf(await this.closedCampaign(campaignId));
+  }
+
   /** The campaign's questionnaire as it was asked: a pulse's items only. */
   async questionnaireOf(campaign: Campaign): Promise<Questionnaire> {
     return restrictedTo(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { Language } from '@ledarspegel/templates';
 import {
   EXPORT_COLUMNS,
@@ -29,6 +30,12 @@ export class ReportsService {
     assertMayRead(actor);
     const { report } = await this.loader.forSubject(campaignId, employeeId);
     return toReportResponse(report);
+  }
+
+  /** The questionnaire a closed campaign's reports are drawn on (a pulse: its items only). */
+  async questionnaire(actor: ServiceActor, campaignId: string): Promise<Questionnaire> {
+    assertMayRead(actor);
+    return this.loader.questionnaireForCampaign(campaignId);
   }
 
   /** The report as a PDF, in the subject's language unless one is asked for. */
