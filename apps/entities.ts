@@ -3,6 +3,7 @@ import {
   Assignment,
   AssignmentToken,
   Campaign,
+  CampaignItemSet,
   CampaignRater,
   CampaignSubject,
   DailyResponseCount,
@@ -13,7 +14,7 @@ import {
 } from '@ledarspegel/campaigns';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
-import { Report } from '@ledarspegel/reports';
+import { DevelopmentPlan, Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
 /**
@@ -28,6 +29,7 @@ export const ALL_ENTITIES = [
   SignInCounter,
   Person,
   Campaign,
+  CampaignItemSet,
   CampaignSubject,
   CampaignRater,
   Assignment,
@@ -41,4 +43,5 @@ export const ALL_ENTITIES = [
   SurveyResponse,
   Draft,
   Report,
+  DevelopmentPlan,
 ];

@@ -323,6 +323,11 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
       { path: `/api/v1/campaigns/${'DRAFT'}/raters`, valid: bodies.rater, auth: true },
       { path: '/api/v1/campaigns/RANDOM/launch', valid: {}, auth: true },
       { path: '/api/v1/campaigns/RANDOM/close', valid: {}, auth: true },
+      {
+        path: '/api/v1/campaigns/DRAFT/pulse',
+        valid: { name: 'Puls', closesAt: '2099-01-01T00:00:00Z' },
+        auth: true,
+      },
       { path: '/api/v1/people/import', valid: {}, auth: true },
     );
     const request = route.chain((r) =>
@@ -372,6 +377,12 @@ describe('fuzzing: never a 500, and a refused request changes nothing', () => {
         'GET /admin/login?next=Q&expired=Q',
         'GET /s/S?lang=Q&saved=Q',
         'GET /reports/S',
+        'GET /reports/S/plan?saved=Q',
+        'POST /reports/S/plan',
+        'GET /reports/S/plan/print',
+        'GET /plans/S',
+        'GET /api/v1/campaigns/S/plans',
+        'POST /api/v1/campaigns/S/pulse',
       ),
       segments: fc.array(hostileSegment, { minLength: 2, maxLength: 2 }),
       query: fc.array(hostileString.map(encoded), { minLength: 5, maxLength: 5 }),

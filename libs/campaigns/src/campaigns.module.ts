@@ -5,6 +5,8 @@ import { PeopleModule } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
+import { CampaignItemSet } from './campaign-item-set.entity';
+import { CampaignItemSetRepository } from './campaign-item-set.repository';
 import { CampaignRater } from './campaign-rater.entity';
 import { CampaignScheduler } from './campaign-scheduler';
 import { CampaignSubject } from './campaign-subject.entity';
@@ -48,6 +50,7 @@ const REPOSITORIES = [
   AssignmentRepository,
   TallyRepository,
   NominationRepository,
+  CampaignItemSetRepository,
 ];
 
 const USE_CASES = [
@@ -74,6 +77,7 @@ const USE_CASES = [
   imports: [
     TypeOrmModule.forFeature([
       Campaign,
+      CampaignItemSet,
       CampaignSubject,
       CampaignRater,
       Assignment,

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { ServiceActor } from '@ledarspegel/auth';
 import type {
@@ -54,8 +55,12 @@ export class CampaignsService {
     private readonly remindNominationsUseCase: RemindNominations,
   ) {}
 
-  create(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
-    return this.createCampaign.execute(actor, dto);
+  create(
+    actor: ServiceActor,
+    dto: CreateCampaignDto,
+    within?: (tx: EntityManager, campaignId: string) => Promise<void>,
+  ): Promise<CampaignResponseDto> {
+    return this.createCampaign.execute(actor, dto, within);
   }
 
   list(actor: ServiceActor): Promise<CampaignResponseDto[]> {

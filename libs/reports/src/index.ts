@@ -14,3 +14,5 @@ export * from './renderers/html/report-page';
 export * from './renderers/pdf/pdf-pool';
 export * from './renderers/pdf/report-pdf.renderer';
 export * from './renderers/report-format';
+export * from './plans/development-plan.entity';
+export * from './plans/plans.service';

@@ -3,7 +3,7 @@ import { CampaignResponseDto, CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { ReportsService } from '@ledarspegel/reports';
+import { PlansService, ReportsService } from '@ledarspegel/reports';
 import { ConsolePages } from '../rendering/console-pages';
 import { campaignPage, ConsoleView, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
@@ -23,6 +23,7 @@ export class CampaignPages {
     private readonly setup: CampaignSetup,
     private readonly nominations: CampaignNominations,
     private readonly reports: ReportsService,
+    private readonly plans: PlansService,
     private readonly people: PeopleRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly pages: ConsolePages,
@@ -101,15 +102,20 @@ export class CampaignPages {
     campaign: CampaignResponseDto,
   ): Promise<ConsoleView> {
     const summary = await this.reports.summary(session.actor, campaign.id);
+    const plans = await this.plans.counts(session.actor, campaign.id);
     const questionnaire = this.questionnaires.get(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
     );
-    return campaignPage(
-      campaign,
-      'pages/admin/campaign-results',
-      'admin.results.title',
-      resultsView({ campaign, summary, questionnaire, language: session.language }),
-    );
+    return campaignPage(campaign, 'pages/admin/campaign-results', 'admin.results.title', {
+      ...resultsView({ campaign, summary, questionnaire, language: session.language }),
+      plans,
+    });
+  }
+
+  /** A draft pulse on the development plans' focus items; its own page to review and launch. */
+  async pulse(session: ConsoleSession, id: string): Promise<ConsoleView> {
+    const pulse = await this.plans.pulse(session.actor, id, {});
+    return redirect(`/admin/campaigns/${pulse.id}`);
   }
 }

@@ -27,7 +27,15 @@ export class CreateCampaign {
     private readonly people: PeopleRepository,
   ) {}
 
-  async execute(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
+  /**
+   * `within`: more to store with the campaign, in the same transaction (a pulse's item set), so
+   * that the campaign never exists without it.
+   */
+  async execute(
+    actor: ServiceActor,
+    dto: CreateCampaignDto,
+    within?: (tx: EntityManager, campaignId: string) => Promise<void>,
+  ): Promise<CampaignResponseDto> {
     assertMayChange(actor);
     const questionnaire = this.questionnaireFor(dto.questionnaireKey);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
@@ -73,6 +81,7 @@ export class CreateCampaign {
         campaign.id,
         subjects.map((person) => person.id),
       );
+      await within?.(tx, campaign.id);
       return toCampaignResponse(
         campaign,
         subjects.map((person) => ({ employeeId: person.employeeId, name: person.name })),

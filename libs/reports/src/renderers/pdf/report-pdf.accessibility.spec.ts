@@ -5,6 +5,7 @@
  * as a second reader, with pdf-lib; text positions, images and XMP metadata with pdf.js (the copy
  * that pdf-parse brings).
  */
+import pdfParse from 'pdf-parse';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import {
@@ -109,8 +110,48 @@ async function layout(pdf: Buffer) {
   return { document, pages };
 }
 
-const rendered = async (which: 'sample' | 'mixed', language: ReportLanguage = 'sv') => {
-  const { report, questionnaire } = which === 'sample' ? sampleReport() : mixedGroupsReport();
+/** The sample report with a development plan from last year followed up. */
+function followedUp(): ReturnType<typeof sampleReport> {
+  const { report, questionnaire } = sampleReport();
+  const [first, second] = report.items;
+  return {
+    questionnaire,
+    report: {
+      ...report,
+      followUp: {
+        planCampaignId: 'last-year',
+        planCampaignName: 'Ledarspegel 2025',
+        previousCampaignId: 'last-year',
+        items: [
+          {
+            id: first?.id ?? '',
+            previous: 2.5,
+            previousN: 5,
+            current: 3.5,
+            currentN: 6,
+            change: 1,
+          },
+          {
+            id: second?.id ?? '',
+            previous: null,
+            previousN: null,
+            current: 3,
+            currentN: 6,
+            change: null,
+          },
+        ],
+        actions: 'Gå igenom målen på varje APT.',
+      },
+    },
+  };
+}
+
+const rendered = async (
+  which: 'sample' | 'mixed' | 'followUp',
+  language: ReportLanguage = 'sv',
+) => {
+  const { report, questionnaire } =
+    which === 'sample' ? sampleReport() : which === 'followUp' ? followedUp() : mixedGroupsReport();
   const pdf = await renderReportPdf(report, questionnaire, language, texts(language));
   return { pdf, view: reportView(report, questionnaire, language, texts(language)) };
 };
@@ -160,9 +201,14 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     const all = flatten(tree);
     const count = (type: string) => all.filter((element) => element.type === type).length;
     expect(count('H1')).toBe(1);
-    // groups, profile, summary, self against others, each area, comments
-    expect(count('H2')).toBe(5 + view.dimensions.length);
-    expect(count('H3')).toBe(5);
+    // groups, profile, summary, conversation guide, self against others, each area, comments
+    expect(count('H2')).toBe(6 + view.dimensions.length);
+    // the summary's three, the comments' two, and the guide's: steps, questions, and the
+    // strengths to thank for and areas to ask about where the report names any
+    const guideSections =
+      2 + (view.guide.thank.length > 0 ? 1 : 0) + (view.guide.ask.length > 0 ? 1 : 0);
+    expect(guideSections).toBeGreaterThan(2);
+    expect(count('H3')).toBe(5 + guideSections);
     expect(count('P')).toBeGreaterThan(5);
     // the tables: groups, profile, self against others, one per area
     const tables = all.filter((element) => element.type === 'Table');
@@ -190,6 +236,24 @@ describe('the report PDF is tagged (PDF/UA)', () => {
       expect(item.type).toBe('LI');
       expect(item.children.map((child) => child.type)).toEqual(['Lbl', 'LBody']);
     }
+  });
+
+  it('puts the follow-up of a plan after the cover, as a headed section with a table of header cells', async () => {
+    const { pdf } = await rendered('followUp');
+    const all = flatten(structTree(new PdfObjects(pdf)));
+    const text = (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Uppföljning av din utvecklingsplan');
+    // first after the cover: before the profile and every figure drawn from this campaign
+    expect(text.indexOf('Uppföljning av din utvecklingsplan')).toBeLessThan(
+      text.indexOf('Profil: medelvärde per område'),
+    );
+    expect(text).toContain('inte jämförbart');
+    expect(text).toContain('+1,0');
+    expect(text).toContain('Gå igenom målen på varje APT.');
+    const tables = all.filter((element) => element.type === 'Table');
+    const { view } = await rendered('sample');
+    // the follow-up's table comes on top of the sample's own
+    expect(tables).toHaveLength(3 + view.dimensions.length + 1);
   });
 
   it('gives every figure alternative text that states its figures, and a box', async () => {

@@ -52,8 +52,10 @@ export function renderReportPdf(
 
   const layout = new TaggedLayout(document);
   cover(layout, view, t);
+  followUp(layout, view, t);
   profile(layout, view, questionnaire, t);
   summary(layout, view, t);
+  guide(layout, view, t);
   gaps(layout, view, t);
   trend(layout, view, t);
   for (const dimension of view.dimensions) {
@@ -189,6 +191,29 @@ function summary(layout: TaggedLayout, view: ReportView, t: Texts): void {
   );
 }
 
+/** The conversation guide: headed sections and lists, as the web view shows it. */
+function guide(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  const { guide } = view;
+  layout.heading(2, t('guide.heading'), 60);
+  layout.paragraph(guide.intro);
+  layout.heading(3, t('guide.steps.heading'), 30);
+  layout.list(guide.steps, 10, true);
+  const behaviours = (label: string, entries: ReportView['guide']['thank']) => {
+    if (entries.length > 0) {
+      layout.heading(3, label, 30);
+      layout.list(entries.map((entry) => `${entry.behaviour} (${entry.why})`));
+    }
+  };
+  behaviours(t('guide.thank.heading'), guide.thank);
+  behaviours(t('guide.ask.heading'), guide.ask);
+  if (guide.thank.length === 0 && guide.ask.length === 0) {
+    layout.paragraph(t('guide.none'));
+  }
+  layout.heading(3, t('guide.questions.heading'), 30);
+  layout.list(guide.questions);
+  layout.paragraph(guide.closing);
+}
+
 function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
   const width = layout.width;
   const widths = [width * 0.46, width * 0.18, width * 0.18, width * 0.18];
@@ -229,6 +254,34 @@ function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
     ),
   );
   layout.table({ widths, header, rows });
+}
+
+/** The development plan's focus behaviours, then and now, and what was planned: first. */
+function followUp(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  if (!view.followUp) {
+    return;
+  }
+  const width = layout.width;
+  const spec = {
+    widths: [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+    header: [
+      t('report.followUp.behaviour'),
+      t('report.trend.previous'),
+      t('report.trend.current'),
+      t('report.trend.change'),
+    ],
+    rows: view.followUp.items.map((entry): Cell[] => [
+      { text: entry.text, header: true },
+      figureCell(entry.previous),
+      figureCell(entry.current),
+      { text: entry.change.text, muted: entry.change.value === null },
+    ]),
+  };
+  layout.heading(2, t('report.followUp.heading'), 60);
+  layout.paragraph(view.followUp.intro);
+  layout.table(spec);
+  layout.heading(3, t('report.followUp.actions'), 30);
+  layout.paragraph(view.followUp.actions);
 }
 
 function trend(layout: TaggedLayout, view: ReportView, t: Texts): void {
