@@ -3,15 +3,19 @@ import {
   Assignment,
   AssignmentToken,
   Campaign,
+  CampaignItemSet,
   CampaignRater,
   CampaignSubject,
   DailyResponseCount,
+  NominatedRater,
+  Nomination,
+  NominationToken,
   SubjectTally,
 } from '@ledarspegel/campaigns';
 import { RetentionRun, RetentionSettings } from '@ledarspegel/compliance';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
-import { Report } from '@ledarspegel/reports';
+import { DevelopmentPlan, Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
 /**
@@ -26,16 +30,21 @@ export const ALL_ENTITIES = [
   SignInCounter,
   Person,
   Campaign,
+  CampaignItemSet,
   CampaignSubject,
   CampaignRater,
   Assignment,
   AssignmentToken,
   DailyResponseCount,
   SubjectTally,
+  Nomination,
+  NominatedRater,
+  NominationToken,
   OutboxMessage,
   SurveyResponse,
   Draft,
   Report,
   RetentionSettings,
   RetentionRun,
+  DevelopmentPlan,
 ];

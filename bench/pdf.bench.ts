@@ -1,6 +1,5 @@
 /**
- * `npm run bench -- pdf`: rendering managers' reports as PDF (charts by chart.js on
- * @napi-rs/canvas, embedded fonts). First one at a time, warm (goal ≤ 100 ms each), then the
+ * `npm run bench -- pdf`: rendering managers' reports as PDF (vector charts, embedded fonts). First one at a time, warm (goal ≤ 100 ms each), then the
  * reports of all 2,000 managers of a close, a few at a time on the PDF threads (goal < 2 min
  * on two cores), against the plainest PDF of the same text with pdfkit and no charts, in one
  * thread, in this run.

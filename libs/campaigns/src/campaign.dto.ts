@@ -21,7 +21,9 @@ import {
 import { IsSafeText } from '@ledarspegel/text';
 import type { Campaign } from './campaign.entity';
 import type { GroupWarning } from '@ledarspegel/anonymity';
+import { CampaignNominationDto, NominationSettingsDto } from './nomination/nomination.dto';
 import {
+  CAMPAIGN_STATUSES,
   DEFAULT_ANONYMITY_THRESHOLD,
   MANUAL_RELATIONSHIPS,
   ManualRelationship,
@@ -123,6 +125,16 @@ export class CreateCampaignDto {
   @Min(1, { each: true })
   @Max(365, { each: true })
   reminderDays?: number[];
+
+  @ApiPropertyOptional({
+    type: NominationSettingsDto,
+    description: 'the subjects nominate their peers and others; the manager or HR approves',
+  })
+  @IsOptional()
+  @IsObject({ message: 'nomination must be an object: {bySubject, min, max, approver}' })
+  @ValidateNested()
+  @Type(() => NominationSettingsDto)
+  nomination?: NominationSettingsDto;
 }
 
 export class AddRaterDto {
@@ -143,7 +155,7 @@ export class CampaignResponseDto {
   @ApiProperty() name!: string;
   @ApiProperty() questionnaireKey!: string;
   @ApiProperty() questionnaireVersion!: number;
-  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) status!: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: string;
   @ApiProperty() anonymityThreshold!: number;
   @ApiProperty() showManagerSeparately!: boolean;
   @ApiProperty({ enum: RELATIONSHIPS, isArray: true }) raterGroups!: Relationship[];
@@ -153,6 +165,25 @@ export class CampaignResponseDto {
   @ApiProperty({ type: String, nullable: true }) launchedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: [CampaignSubjectDto] }) subjects!: CampaignSubjectDto[];
+  @ApiProperty({ type: CampaignNominationDto, nullable: true })
+  nomination!: CampaignNominationDto | null;
+}
+
+/** The campaign's nomination settings, or null where HR alone decides the raters. */
+export function nominationOf(campaign: Campaign): CampaignNominationDto | null {
+  if (
+    campaign.nominationMin === null ||
+    campaign.nominationMax === null ||
+    campaign.nominationApprover === null
+  ) {
+    return null;
+  }
+  return {
+    bySubject: true,
+    min: campaign.nominationMin,
+    max: campaign.nominationMax,
+    approver: campaign.nominationApprover,
+  };
 }
 
 export function toCampaignResponse(
@@ -174,6 +205,7 @@ export function toCampaignResponse(
     launchedAt: campaign.launchedAt?.toISOString() ?? null,
     closedAt: campaign.closedAt?.toISOString() ?? null,
     subjects,
+    nomination: nominationOf(campaign),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CampaignStatus, Relationship } from './relationship';
+import type { CampaignStatus, NominationApprover, Relationship } from './relationship';
 
 /** A feedback round on one questionnaire version, from draft through open to closed. */
 @Entity('campaign')
@@ -40,6 +40,19 @@ export class Campaign {
   /** Reminder days already handled, so each reminder goes out once. */
   @Column({ name: 'reminders_sent', type: 'simple-array' })
   remindersSent!: string[];
+
+  /**
+   * Set when the subjects nominate their peers and others (issue 14): how many each must choose
+   * and who approves. Null on a campaign where HR alone decides.
+   */
+  @Column({ name: 'nomination_min', type: 'integer', nullable: true })
+  nominationMin!: number | null;
+
+  @Column({ name: 'nomination_max', type: 'integer', nullable: true })
+  nominationMax!: number | null;
+
+  @Column({ name: 'nomination_approver', type: 'varchar', length: 8, nullable: true })
+  nominationApprover!: NominationApprover | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -27,13 +27,22 @@ export class CampaignRepository {
     return tx.save(tx.create(Campaign, values));
   }
 
-  /** Draft to open; false when it is not a draft (any more): launching twice launches once. */
+  /**
+   * Draft (or nominating) to open; false when it is neither (any more): launching twice launches
+   * once.
+   */
   async openIfDraft(tx: EntityManager, id: string, launchedAt: Date): Promise<boolean> {
     const result = await tx.update(
       Campaign,
-      { id, status: 'draft' },
+      { id, status: In(['draft', 'nominating']) },
       { status: 'open', launchedAt },
     );
+    return Boolean(result.affected);
+  }
+
+  /** Draft to nominating; false when it is not a draft (any more). */
+  async nominateIfDraft(tx: EntityManager, id: string): Promise<boolean> {
+    const result = await tx.update(Campaign, { id, status: 'draft' }, { status: 'nominating' });
     return Boolean(result.affected);
   }
 

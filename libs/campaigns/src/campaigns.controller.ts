@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, type AdminActor } from '@ledarspegel/auth';
@@ -21,6 +22,12 @@ import {
   RatersPreviewDto,
 } from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
+import {
+  NominationRemindersDto,
+  NominationsDto,
+  OpenNominationsResultDto,
+  OverrideNominationDto,
+} from './nomination/nomination.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
@@ -92,5 +99,53 @@ export class CampaignsController {
   @HttpCode(HttpStatus.OK)
   close(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<{ reports: number }> {
     return this.campaigns.close(actor, id);
+  }
+
+  @Post(':id/nominations/open')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Draft to nominating: each subject gets a link to choose raters' })
+  openNominations(
+    @Actor() actor: AdminActor,
+    @Param('id', uuid) id: string,
+  ): Promise<OpenNominationsResultDto> {
+    return this.campaigns.openNominations(actor, id);
+  }
+
+  @Get(':id/nominations')
+  @ApiOperation({ summary: "Each subject's nomination: status, nominated and approved lists" })
+  nominations(@Actor() actor: AdminActor, @Param('id', uuid) id: string): Promise<NominationsDto> {
+    return this.campaigns.nominations(actor, id);
+  }
+
+  @Put(':id/nominations/:employeeId')
+  @ApiOperation({ summary: "HR's own list for a subject: replaces the approved list" })
+  overrideNomination(
+    @Actor() actor: AdminActor,
+    @Param('id', uuid) id: string,
+    @Param('employeeId') employeeId: string,
+    @Body() dto: OverrideNominationDto,
+  ): Promise<NominationsDto> {
+    return this.campaigns.overrideNomination(actor, id, employeeId, dto);
+  }
+
+  @Post(':id/nominations/:employeeId/approve')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "HR approves the subject's list as nominated" })
+  approveNomination(
+    @Actor() actor: AdminActor,
+    @Param('id', uuid) id: string,
+    @Param('employeeId') employeeId: string,
+  ): Promise<NominationsDto> {
+    return this.campaigns.approveNomination(actor, id, employeeId);
+  }
+
+  @Post(':id/nominations/remind')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Remind subjects still waiting and managers with a list to approve' })
+  remindNominations(
+    @Actor() actor: AdminActor,
+    @Param('id', uuid) id: string,
+  ): Promise<NominationRemindersDto> {
+    return this.campaigns.remindNominations(actor, id);
   }
 }

@@ -5,6 +5,8 @@ import { PeopleModule } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
+import { CampaignItemSet } from './campaign-item-set.entity';
+import { CampaignItemSetRepository } from './campaign-item-set.repository';
 import { CampaignRater } from './campaign-rater.entity';
 import { CampaignScheduler } from './campaign-scheduler';
 import { CampaignSubject } from './campaign-subject.entity';
@@ -20,6 +22,18 @@ import { InvitationComposer } from './invitation.composer';
 import { StorageSealer } from './storage-sealer';
 import { SubjectTally } from './subject-tally.entity';
 import { TallyRepository } from './tally.repository';
+import { NominatedRater } from './nomination/nominated-rater.entity';
+import { NominationChecker } from './nomination/nomination-checker';
+import { NominationComposer } from './nomination/nomination.composer';
+import { Nomination } from './nomination/nomination.entity';
+import { NominationPageController } from './nomination/nomination-page.controller';
+import { NominationPages } from './nomination/nomination-page.service';
+import { NominationToken } from './nomination/nomination-token.entity';
+import { NominationRepository } from './nomination/nomination.repository';
+import { ListNominations } from './usecases/list-nominations/list-nominations.usecase';
+import { OpenNominations } from './usecases/open-nominations/open-nominations.usecase';
+import { OverrideNomination } from './usecases/override-nomination/override-nomination.usecase';
+import { RemindNominations } from './usecases/remind-nominations/remind-nominations.usecase';
 import { AddRater } from './usecases/add-rater/add-rater.usecase';
 import { CampaignProgress } from './usecases/campaign-progress/campaign-progress.usecase';
 import { CloseCampaign } from './usecases/close-campaign/close-campaign.usecase';
@@ -35,6 +49,8 @@ const REPOSITORIES = [
   CampaignSubjectRepository,
   AssignmentRepository,
   TallyRepository,
+  NominationRepository,
+  CampaignItemSetRepository,
 ];
 
 const USE_CASES = [
@@ -47,6 +63,10 @@ const USE_CASES = [
   LaunchCampaign,
   CloseCampaign,
   CampaignProgress,
+  OpenNominations,
+  ListNominations,
+  OverrideNomination,
+  RemindNominations,
 ];
 
 /**
@@ -57,17 +77,21 @@ const USE_CASES = [
   imports: [
     TypeOrmModule.forFeature([
       Campaign,
+      CampaignItemSet,
       CampaignSubject,
       CampaignRater,
       Assignment,
       AssignmentToken,
       DailyResponseCount,
       SubjectTally,
+      Nomination,
+      NominatedRater,
+      NominationToken,
     ]),
     QuestionnairesModule,
     PeopleModule,
   ],
-  controllers: [CampaignsController],
+  controllers: [CampaignsController, NominationPageController],
   providers: [
     ...REPOSITORIES,
     ...USE_CASES,
@@ -77,6 +101,9 @@ const USE_CASES = [
     CampaignScheduler,
     InvitationComposer,
     StorageSealer,
+    NominationChecker,
+    NominationComposer,
+    NominationPages,
   ],
   exports: [
     ...REPOSITORIES,

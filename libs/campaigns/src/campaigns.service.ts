@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import type { ServiceActor } from '@ledarspegel/auth';
 import type {
@@ -8,7 +9,21 @@ import type {
   ProgressDto,
   RatersPreviewDto,
 } from './campaign.dto';
+import type {
+  NominationRemindersDto,
+  NominationsDto,
+  OpenNominationsResultDto,
+  OverrideNominationDto,
+} from './nomination/nomination.dto';
 import { AddRater } from './usecases/add-rater/add-rater.usecase';
+import { ListNominations } from './usecases/list-nominations/list-nominations.usecase';
+import { OpenNominations } from './usecases/open-nominations/open-nominations.usecase';
+import {
+  NominationChooserDto,
+  OverrideNomination,
+} from './usecases/override-nomination/override-nomination.usecase';
+import type { NominationChoice } from './nomination/nomination-rules';
+import { RemindNominations } from './usecases/remind-nominations/remind-nominations.usecase';
 import { CampaignProgress } from './usecases/campaign-progress/campaign-progress.usecase';
 import { CloseCampaign } from './usecases/close-campaign/close-campaign.usecase';
 import { CreateCampaign } from './usecases/create-campaign/create-campaign.usecase';
@@ -34,10 +49,18 @@ export class CampaignsService {
     private readonly launchCampaign: LaunchCampaign,
     private readonly closeCampaign: CloseCampaign,
     private readonly campaignProgress: CampaignProgress,
+    private readonly openNominationsUseCase: OpenNominations,
+    private readonly listNominations: ListNominations,
+    private readonly overrideNominationUseCase: OverrideNomination,
+    private readonly remindNominationsUseCase: RemindNominations,
   ) {}
 
-  create(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
-    return this.createCampaign.execute(actor, dto);
+  create(
+    actor: ServiceActor,
+    dto: CreateCampaignDto,
+    within?: (tx: EntityManager, campaignId: string) => Promise<void>,
+  ): Promise<CampaignResponseDto> {
+    return this.createCampaign.execute(actor, dto, within);
   }
 
   list(actor: ServiceActor): Promise<CampaignResponseDto[]> {
@@ -75,5 +98,44 @@ export class CampaignsService {
 
   progress(actor: ServiceActor, id: string): Promise<ProgressDto> {
     return this.campaignProgress.execute(actor, id);
+  }
+
+  openNominations(actor: ServiceActor, id: string): Promise<OpenNominationsResultDto> {
+    return this.openNominationsUseCase.execute(actor, id);
+  }
+
+  nominations(actor: ServiceActor, id: string): Promise<NominationsDto> {
+    return this.listNominations.execute(actor, id);
+  }
+
+  overrideNomination(
+    actor: ServiceActor,
+    id: string,
+    employeeId: string,
+    dto: OverrideNominationDto,
+  ): Promise<NominationsDto> {
+    return this.overrideNominationUseCase
+      .execute(actor, id, employeeId, dto)
+      .then(() => this.listNominations.execute(actor, id));
+  }
+
+  approveNomination(actor: ServiceActor, id: string, employeeId: string): Promise<NominationsDto> {
+    return this.overrideNominationUseCase
+      .approveAsNominated(actor, id, employeeId)
+      .then(() => this.listNominations.execute(actor, id));
+  }
+
+  remindNominations(actor: ServiceActor, id: string): Promise<NominationRemindersDto> {
+    return this.remindNominationsUseCase.execute(actor, id);
+  }
+
+  nominationChooser(
+    actor: ServiceActor,
+    id: string,
+    employeeId: string,
+    choices: readonly NominationChoice[] | null,
+    query: string,
+  ): Promise<NominationChooserDto> {
+    return this.overrideNominationUseCase.chooser(actor, id, employeeId, choices, query);
   }
 }

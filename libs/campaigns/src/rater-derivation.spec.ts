@@ -93,4 +93,27 @@ describe('deriveRaters', () => {
     expect(result.some((r) => r.startsWith('r1<-'))).toBe(false);
     expect(result).toHaveLength(6);
   });
+
+  it("adds approved nominations as it adds HR's raters: the org chart still wins", () => {
+    const nominated = [
+      { subjectId: 'id-m2', raterId: 'id-r1', relationship: 'peer' as const },
+      { subjectId: 'id-m2', raterId: 'id-top', relationship: 'other' as const },
+      { subjectId: 'id-m2', raterId: 'id-m1', relationship: 'peer' as const },
+      { subjectId: 'id-m2', raterId: 'id-r4', relationship: 'peer' as const },
+    ];
+    const hr = [{ subjectId: 'id-m2', raterId: 'id-top', relationship: 'peer' as const }];
+    expect(rows(deriveRaters(org, ['id-m2'], RELATIONSHIPS, hr, nominated))).toEqual([
+      'm2<-m2:self',
+      'm2<-m1:manager',
+      'm2<-r3:direct_report',
+      'm2<-r1:peer',
+      'm2<-top:peer',
+    ]);
+    // a campaign that does not ask others drops a nominated other
+    expect(rows(deriveRaters(org, ['id-m2'], ['self', 'peer'], [], nominated))).toEqual([
+      'm2<-m2:self',
+      'm2<-m1:peer',
+      'm2<-r1:peer',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Who rates whom: the organisation chart gives self, manager and direct reports; HR adds peers
- * and others by hand. Pure, so that the edge cases of real org charts are tested directly.
+ * and others by hand, and where the campaign lets them, subjects nominate peers and others
+ * (only an approved list counts). Pure, so that the edge cases of real org charts are tested directly.
  */
 import { ManualRelationship, Relationship } from './relationship';
 
@@ -38,6 +39,7 @@ export function deriveRaters(
   subjectIds: readonly string[],
   groups: readonly Relationship[],
   manual: readonly ManualRater[],
+  nominated: readonly ManualRater[] = [],
 ): DerivedRater[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   const byEmployeeId = new Map(people.map((person) => [person.employeeId, person]));
@@ -83,7 +85,8 @@ export function deriveRaters(
       offer(subject.id, report.id, 'direct_report');
     }
   }
-  for (const extra of manual) {
+  // nominations count as HR's additions do: the org chart still wins, then peer over other
+  for (const extra of [...manual, ...nominated]) {
     if (subjects.has(extra.subjectId) && byId.get(extra.subjectId)?.active) {
       offer(extra.subjectId, extra.raterId, extra.relationship);
     }

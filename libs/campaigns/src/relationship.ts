@@ -8,7 +8,12 @@ export type Relationship = NamedGroup;
 export const MANUAL_RELATIONSHIPS = ['peer', 'other'] as const;
 export type ManualRelationship = (typeof MANUAL_RELATIONSHIPS)[number];
 
-export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed'] as const;
+/** `nominating` only on a campaign whose subjects nominate their raters (before `open`). */
+export const CAMPAIGN_STATUSES = ['draft', 'nominating', 'open', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export { DEFAULT_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '@ledarspegel/anonymity';
+
+/** Who approves the raters a subject nominated: their manager, or HR. */
+export const NOMINATION_APPROVERS = ['manager', 'hr'] as const;
+export type NominationApprover = (typeof NOMINATION_APPROVERS)[number];

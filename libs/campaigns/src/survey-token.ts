@@ -18,12 +18,12 @@ export function hashSurveyToken(token: string): string {
 export const MASKED_SURVEY_TOKEN = '••••';
 
 /**
- * `text` with the token of every survey link (`/s/TOKEN`) hidden. A link is the only credential
- * of a rater: whoever sees it can answer in their name, so HR's view of the outgoing mail shows
- * none.
+ * `text` with the token of every survey link (`/s/TOKEN`) and nomination link (`/n/TOKEN`)
+ * hidden. A link is the only credential of a rater (or of a subject choosing raters): whoever
+ * sees it can act in their name, so HR's view of the outgoing mail shows none.
  */
 export function maskSurveyTokens(text: string): string {
-  return text.replace(/(\/s\/)[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g, `$1${MASKED_SURVEY_TOKEN}`);
+  return text.replace(/(\/[sn]\/)[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g, `$1${MASKED_SURVEY_TOKEN}`);
 }
 
 /** Cheap shape check before any database work: an unknown-looking token is a 404 at once. */

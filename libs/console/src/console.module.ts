@@ -5,6 +5,8 @@ import { CampaignsModule } from '@ledarspegel/campaigns';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ReportsModule } from '@ledarspegel/reports';
+import { CampaignNominationsController } from './campaigns/campaign-nominations.controller';
+import { CampaignNominations } from './campaigns/campaign-nominations.service';
 import { CampaignPagesController } from './campaigns/campaign-pages.controller';
 import { CampaignPages } from './campaigns/campaign-pages.service';
 import { CampaignReports } from './campaigns/campaign-reports.service';
@@ -45,6 +47,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     PeoplePagesController,
     CampaignWizardController,
     CampaignPagesController,
+    CampaignNominationsController,
     OutgoingMailController,
     RetentionPagesController,
   ],
@@ -63,6 +66,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignPages,
     CampaignReports,
     RetentionPages,
+    CampaignNominations,
   ],
 })
 export class ConsoleModule {}

@@ -18,34 +18,55 @@ describe('Batcher', () => {
     const batches: number[][] = [];
     let release!: () => void;
     const first = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const batcher = new Batcher<number, string>(async (items) => {
       batches.push(items);
       if (batches.length === 1) {
+        started();
         await first;
       }
       return settled(items.map((item) => `#${item}`));
     });
-    const results = [batcher.add(1), batcher.add(2), batcher.add(3), batcher.add(4)];
+    const results = [batcher.add(1)];
+    await running;
+    results.push(batcher.add(2), batcher.add(3), batcher.add(4));
     release();
     await expect(Promise.all(results)).resolves.toEqual(['#1', '#2', '#3', '#4']);
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('gathers what arrives from the event loop while a synchronous driver writes', async () => {
+    // better-sqlite3 writes a whole batch without leaving the microtask queue: requests read
+    // from the network in the same turn (here: callbacks of one check phase) must still join
+    const batches: number[][] = [];
+    const batcher = new Batcher<number, number>((items) => {
+      batches.push(items);
+      return Promise.resolve(settled(items));
+    });
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(
+        (item) =>
+          new Promise<number>((resolve, reject) =>
+            setImmediate(() => {
+              batcher.add(item).then(resolve, reject);
+            }),
+          ),
+      ),
+    );
+    expect(results).toEqual([1, 2, 3, 4, 5]);
+    expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+  });
+
   it('keeps batches to their maximum size', async () => {
     const sizes: number[] = [];
-    let release!: () => void;
-    const first = new Promise<void>((resolve) => (release = resolve));
-    const batcher = new Batcher<number, number>(async (items) => {
+    const batcher = new Batcher<number, number>((items) => {
       sizes.push(items.length);
-      if (sizes.length === 1) {
-        await first;
-      }
-      return settled(items);
+      return Promise.resolve(settled(items));
     }, 3);
     const results = Array.from({ length: 8 }, (_, i) => batcher.add(i));
-    release();
-    await Promise.all(results);
-    expect(sizes).toEqual([1, 3, 3, 1]);
+    await expect(Promise.all(results)).resolves.toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(sizes).toEqual([3, 3, 2]);
   });
 
   it('fails only the items whose outcome failed, and every item of a batch that threw', async () => {

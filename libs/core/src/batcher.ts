@@ -4,6 +4,8 @@
  * one transaction carries many requests and a lone request still goes at once. Each caller gets
  * its own outcome, and only once the batch that carries it is done.
  */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class Batcher<T, R> {
   private waiting: {
     item: T;
@@ -23,7 +25,8 @@ export class Batcher<T, R> {
       this.waiting.push({ item, resolve, reject });
       if (!this.running) {
         this.running = true;
-        void this.drain();
+        // after the requests already read from the network this turn, which join the batch
+        setImmediate(() => void this.drain());
       }
     });
   }
@@ -31,6 +34,10 @@ export class Batcher<T, R> {
   private async drain(): Promise<void> {
     try {
       while (this.waiting.length > 0) {
+        // A batch on SQLite is written without ever leaving the microtask queue (the driver is
+        // synchronous), so no request can join it while it is written: the next batch starts
+        // only once the event loop has read what arrived meanwhile.
+        await nextTurn();
         const batch = this.waiting.splice(0, this.maxBatch);
         let outcomes: PromiseSettledResult<R>[];
         try {

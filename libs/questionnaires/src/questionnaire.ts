@@ -43,3 +43,28 @@ export interface Questionnaire {
   dimensions: QuestionnaireDimension[];
   openQuestions: OpenQuestion[];
 }
+
+/**
+ * The questionnaire as a campaign that asks only `itemIds` (a pulse) has it: only those items,
+ * in the questionnaire's order, only the areas that keep one, and no open questions (a pulse is
+ * short). `null`: the whole questionnaire.
+ */
+export function restrictedTo(
+  questionnaire: Questionnaire,
+  itemIds: readonly string[] | null,
+): Questionnaire {
+  if (!itemIds) {
+    return questionnaire;
+  }
+  const wanted = new Set(itemIds);
+  return {
+    ...questionnaire,
+    dimensions: questionnaire.dimensions
+      .map((dimension) => ({
+        ...dimension,
+        items: dimension.items.filter((item) => wanted.has(item.id)),
+      }))
+      .filter((dimension) => dimension.items.length > 0),
+    openQuestions: [],
+  };
+}

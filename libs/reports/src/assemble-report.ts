@@ -7,21 +7,29 @@
  */
 import { AUDITOR_VERSION, ShownFigures, trendFindings } from '@ledarspegel/anonymity';
 import { aggregate, ReportInput, shownFigures } from './aggregation';
-import { insights, PreviousReport } from './insights';
+import { insights, PreviousPlan, PreviousReport } from './insights';
 import type { ReportContent, ReportHeading } from './report-content';
 
 export function assembleReport(
   heading: ReportHeading,
   input: ReportInput,
   previous: PreviousReport | null,
+  plan: PreviousPlan | null = null,
 ): ReportContent {
   const { secondarySuppression: _hidden, audited, ...figures } = aggregate(input);
-  const drawn = insights(figures, previous);
+  const drawn = insights(figures, previous, plan);
   const findings = [
     ...unaudited(shownFigures(figures), audited),
     ...trendFindings(
       input.threshold,
       (drawn.trend?.dimensions ?? []).map((entry) => ({ key: entry.key, n: entry.previousN })),
+    ),
+    // the follow-up's earlier figures meet rule 10 as the trend's do
+    ...trendFindings(
+      input.threshold,
+      (drawn.followUp?.items ?? []).flatMap((entry) =>
+        entry.previousN === null ? [] : [{ key: entry.id, n: entry.previousN }],
+      ),
     ),
   ];
   if (findings.length > 0) {

@@ -17,3 +17,5 @@ export * from './renderers/report-format';
 export { BOLD_FONT, REGULAR_FONT, useFonts } from './renderers/pdf/fonts';
 export { MARGIN } from './renderers/pdf/pdf-figures';
 export { TaggedLayout, type Cell, type TableSpec } from './renderers/pdf/tagged-layout';
+export * from './plans/development-plan.entity';
+export * from './plans/plans.service';

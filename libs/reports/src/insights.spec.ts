@@ -101,3 +101,53 @@ describe('blindSpotsOf', () => {
     ).toEqual(['c', 'b', 'd']);
   });
 });
+
+describe('the follow-up of a development plan', () => {
+  const plan = {
+    campaignId: 'last-year',
+    campaignName: 'Ledarspegel 2025',
+    focusItems: ['a', 'c', 'e', 'g'],
+    actions: 'Tydliga mål på varje APT.',
+  };
+  const earlier = {
+    campaignId: 'last-year',
+    closedAt: '2025-11-30T00:00:00.000Z',
+    dimensions: [],
+    items: [
+      // a: shown then from 4; c: shown then; e: from 2 people (that campaign had k = 2);
+      // g: not shown then (the earlier report stores null)
+      { id: 'a', dimensionKey: 'd1', scores: { ...empty, self: null, others: i(2.5, 4) } },
+      { id: 'c', dimensionKey: 'd1', scores: { ...empty, self: null, others: i(3, 4) } },
+      { id: 'e', dimensionKey: 'd2', scores: { ...empty, self: null, others: i(1.5, 2) } },
+      { id: 'g', dimensionKey: 'd2', scores: { ...empty, self: null, others: null } },
+    ],
+  };
+
+  it('shows a change only where both figures are shown and the earlier meets this k (rule 10)', () => {
+    const result = insights(figures, earlier, plan).followUp;
+    expect(result).toEqual({
+      planCampaignId: 'last-year',
+      planCampaignName: 'Ledarspegel 2025',
+      previousCampaignId: 'last-year',
+      actions: 'Tydliga mål på varje APT.',
+      items: [
+        { id: 'a', previous: 2.5, previousN: 4, current: 3, currentN: 4, change: 0.5 },
+        // not shown now: no current figure, no change
+        { id: 'c', previous: 3, previousN: 4, current: null, currentN: null, change: null },
+        // from 2 < k = 3: the earlier figure is left out
+        { id: 'e', previous: null, previousN: null, current: 2, currentN: 4, change: null },
+        { id: 'g', previous: null, previousN: null, current: 2.5, currentN: 4, change: null },
+      ],
+    });
+  });
+
+  it('is null without a plan, and has no earlier figures without an earlier report', () => {
+    expect(insights(figures, earlier).followUp).toBeNull();
+    expect(insights(figures, null, plan).followUp?.items.map((entry) => entry.previous)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});

@@ -32,21 +32,61 @@ export interface TrendEntry {
   change: number;
 }
 
+/** A focus behaviour of the plan: others' figure then and now, each only where shown. */
+export interface FollowUpEntry {
+  id: string;
+  /** null where the earlier report did not show it or it came from fewer than this k (rule 10) */
+  previous: number | null;
+  previousN: number | null;
+  /** null where this report does not show others' figure of the item */
+  current: number | null;
+  currentN: number | null;
+  /** null unless both are shown */
+  change: number | null;
+}
+
+/** The development plan made after an earlier report, followed up: its focus items first. */
+export interface FollowUp {
+  /** the campaign whose report the plan was made on */
+  planCampaignId: string;
+  planCampaignName: string;
+  /** the report the earlier figures come from (the latest before this one) */
+  previousCampaignId: string | null;
+  items: FollowUpEntry[];
+  actions: string;
+}
+
 export interface Insights {
   gaps: { dimensions: Gap[]; items: Gap[] };
   strengths: RankedItem[];
   developmentAreas: RankedItem[];
   blindSpots: Gap[];
   trend: { campaignId: string; closedAt: string | null; dimensions: TrendEntry[] } | null;
+  /** absent on reports stored before follow-ups; null without a plan to follow up */
+  followUp?: FollowUp | null;
+}
+
+/** The plan a subject made on an earlier report of the same questionnaire. */
+export interface PreviousPlan {
+  campaignId: string;
+  campaignName: string;
+  focusItems: readonly string[];
+  actions: string;
 }
 
 export interface PreviousReport {
   campaignId: string;
   closedAt: string | null;
   dimensions: ReportFigures['dimensions'];
+  /** the earlier report's item figures (as stored: only the ones it showed) */
+  items?: ReportFigures['items'];
 }
 
-export function insights(figures: ReportFigures, previous: PreviousReport | null): Insights {
+export function insights(
+  figures: ReportFigures,
+  previous: PreviousReport | null,
+  plan: PreviousPlan | null = null,
+): Insights {
   const gap = (
     key: string,
     scores: { self: { mean: number } | null; others: { mean: number } | null },
@@ -88,6 +128,45 @@ export function insights(figures: ReportFigures, previous: PreviousReport | null
     developmentAreas,
     blindSpots: blindSpotsOf(itemGaps),
     trend: previous ? trend(figures, previous) : null,
+    followUp: plan ? followUp(figures, previous, plan) : null,
+  };
+}
+
+/**
+ * The plan's focus items, others' figure then and now. Rule 10 as for the trend: an earlier
+ * figure only where the earlier report showed it (it stores nothing else) and it meets this
+ * campaign's k; a current figure only where this report shows it.
+ */
+function followUp(
+  figures: ReportFigures,
+  previous: PreviousReport | null,
+  plan: PreviousPlan,
+): FollowUp {
+  const before = new Map(
+    (previous?.items ?? []).flatMap((item) =>
+      item.scores.others && item.scores.others.n >= figures.threshold
+        ? [[item.id, item.scores.others] as const]
+        : [],
+    ),
+  );
+  const now = new Map(figures.items.map((item) => [item.id, item.scores.others] as const));
+  return {
+    planCampaignId: plan.campaignId,
+    planCampaignName: plan.campaignName,
+    previousCampaignId: previous?.campaignId ?? null,
+    items: plan.focusItems.map((id) => {
+      const earlier = before.get(id) ?? null;
+      const current = now.get(id) ?? null;
+      return {
+        id,
+        previous: earlier?.mean ?? null,
+        previousN: earlier?.n ?? null,
+        current: current?.mean ?? null,
+        currentN: current?.n ?? null,
+        change: earlier && current ? current.mean - earlier.mean : null,
+      };
+    }),
+    actions: plan.actions,
   };
 }
 

@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { NamedGroup } from '@ledarspegel/anonymity';
 import {
+  CampaignItemSetRepository,
+  CampaignRepository,
   type CampaignReports,
   type ClosingCampaign,
   type GroupCounts,
 } from '@ledarspegel/campaigns';
 import { chunks, Clock, CLOCK } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { QuestionnaireRegistry, restrictedTo } from '@ledarspegel/questionnaires';
 import {
   RESPONSE_TABLES,
   ResponseRepository,
@@ -17,7 +19,8 @@ import {
 } from '@ledarspegel/responses';
 import { AssemblyPool } from './assembly/assembly-pool';
 import type { AssemblyJob, AssemblySettings } from './assembly/report-assembly';
-import type { PreviousReport } from './insights';
+import type { PreviousPlan, PreviousReport } from './insights';
+import { DevelopmentPlanRepository } from './plans/development-plan.repository';
 import { ReportRepository } from './report.repository';
 
 type Tallies = Record<NamedGroup, { invited: number; responded: number }>;
@@ -69,13 +72,17 @@ export class ReportBuilder implements CampaignReports {
     private readonly responses: ResponseRepository,
     private readonly reports: ReportRepository,
     private readonly sealer: ResponseSealer,
+    private readonly itemSets: CampaignItemSetRepository,
+    private readonly plans: DevelopmentPlanRepository,
+    private readonly campaigns: CampaignRepository,
   ) {}
 
   async buildAtClose(tx: EntityManager, closing: ClosingCampaign): Promise<number> {
     const { campaign, subjects, counts, earlierCampaignIds } = closing;
-    const questionnaire = this.questionnaires.get(
-      campaign.questionnaireKey,
-      campaign.questionnaireVersion,
+    // a pulse asks only some items: its reports are built and audited on those alone
+    const questionnaire = restrictedTo(
+      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      await this.itemSets.itemsOf(campaign.id, tx),
     );
     const settings: AssemblySettings = {
       threshold: campaign.anonymityThreshold,
@@ -91,6 +98,7 @@ export class ReportBuilder implements CampaignReports {
     };
     const tallies = talliesBySubject(counts);
     const previous = await this.previousReports(tx, earlierCampaignIds);
+    const plans = await this.previousPlans(tx, earlierCampaignIds);
     const build = async (batch: ClosingCampaign['subjects']): Promise<BuiltBatch> => {
       const rows = await this.responses.forSubjects(
         tx,
@@ -117,6 +125,7 @@ export class ReportBuilder implements CampaignReports {
         tallies: tallies.get(subject.id) ?? emptyTallies(),
         rows: bySubject.get(subject.id) ?? [],
         previous: previous.get(subject.id) ?? null,
+        plan: plans.get(subject.id) ?? null,
       }));
       return { subjects: batch, rows, contents: await pool.assemble(jobs, settings) };
     };
@@ -180,11 +189,37 @@ export class ReportBuilder implements CampaignReports {
       const content = JSON.parse(row.content) as {
         closedAt: string | null;
         dimensions: PreviousReport['dimensions'];
+        items: PreviousReport['items'];
       };
       result.set(subjectId, {
         campaignId: row.campaignId,
         closedAt: content.closedAt,
         dimensions: content.dimensions,
+        items: content.items,
+      });
+    }
+    return result;
+  }
+
+  /**
+   * Each subject's latest development plan made on an earlier report on the same questionnaire:
+   * the next report follows it up.
+   */
+  private async previousPlans(
+    tx: EntityManager,
+    earlierCampaignIds: readonly string[],
+  ): Promise<Map<string, PreviousPlan>> {
+    const result = new Map<string, PreviousPlan>();
+    const names = new Map<string, string>();
+    for (const [subjectId, plan] of await this.plans.latest(earlierCampaignIds, tx)) {
+      if (!names.has(plan.campaignId)) {
+        names.set(plan.campaignId, (await this.campaigns.find(plan.campaignId, tx))?.name ?? '');
+      }
+      result.set(subjectId, {
+        campaignId: plan.campaignId,
+        campaignName: names.get(plan.campaignId) ?? '',
+        focusItems: plan.focusItems,
+        actions: plan.actions,
       });
     }
     return result;

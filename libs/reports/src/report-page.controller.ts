@@ -7,6 +7,7 @@ import { toLanguage } from '@ledarspegel/templates';
 import { verifyReportLink } from './report-link';
 import { ReportLoader } from './report.loader';
 import { ReportHtmlRenderer } from './renderers/html/report-html.renderer';
+import { DevelopmentPlanRepository } from './plans/development-plan.repository';
 
 /** The manager's own report on the web, by the signed link in the report e-mail. */
 @ApiExcludeController()
@@ -16,6 +17,7 @@ export class ReportPageController {
   constructor(
     private readonly loader: ReportLoader,
     private readonly html: ReportHtmlRenderer,
+    private readonly plans: DevelopmentPlanRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,9 @@ export class ReportPageController {
       void reply.status(404).send(this.html.invalid(language));
       return;
     }
-    void reply.status(200).send(this.html.page(loaded));
+    const plan = await this.plans.of(loaded.campaign.id, loaded.subject.id);
+    void reply
+      .status(200)
+      .send(this.html.page(loaded, { url: `/reports/${token}/plan`, exists: plan !== null }));
   }
 }

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Campaign,
+  CampaignItemSetRepository,
   CampaignRepository,
   CampaignSubjectRepository,
   TalliedSubject,
 } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
 import { type Person, PeopleRepository } from '@ledarspegel/people';
-import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { Questionnaire, QuestionnaireRegistry, restrictedTo } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { readAuditedReport, ReportContent } from './report-content';
 import { ReportRepository } from './report.repository';
@@ -41,6 +42,7 @@ export class ReportLoader {
     private readonly campaigns: CampaignRepository,
     private readonly subjects: CampaignSubjectRepository,
     private readonly people: PeopleRepository,
+    private readonly itemSets: CampaignItemSetRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
   ) {}
 
@@ -52,7 +54,7 @@ export class ReportLoader {
     if (!subject || !content) {
       throw new DomainError('not_found', `${employeeId} has no report in this campaign.`);
     }
-    return this.loaded(campaign, subject, content);
+    return this.loaded(campaign, subject, content, await this.questionnaireOf(campaign));
   }
 
   /**
@@ -69,7 +71,10 @@ export class ReportLoader {
       this.campaigns.find(campaignId),
     ]);
     return {
-      loaded: content && subject && campaign ? this.loaded(campaign, subject, content) : null,
+      loaded:
+        content && subject && campaign
+          ? this.loaded(campaign, subject, content, await this.questionnaireOf(campaign))
+          : null,
       language: toLanguage(subject?.locale),
     };
   }
@@ -83,21 +88,35 @@ export class ReportLoader {
       const report = readAuditedReport(content);
       reports.set(report.subject.employeeId, report);
     }
-    return { campaign, questionnaire: this.questionnaireOf(campaign), managers, reports };
+    return { campaign, questionnaire: await this.questionnaireOf(campaign), managers, reports };
   }
 
-  private loaded(campaign: Campaign, subject: Person, content: string): LoadedReport {
+  private loaded(
+    campaign: Campaign,
+    subject: Person,
+    content: string,
+    questionnaire: Questionnaire,
+  ): LoadedReport {
     return {
       campaign,
       subject,
       report: readAuditedReport(content),
-      questionnaire: this.questionnaireOf(campaign),
+      questionnaire,
       language: toLanguage(subject.locale),
     };
   }
 
-  private questionnaireOf(campaign: Campaign): Questionnaire {
-    return this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion);
+  /** A closed campaign's questionnaire as it was asked (404, 409 as `forSubject`). */
+  async questionnaireForCampaign(campaignId: string): Promise<Questionnaire> {
+    return this.questionnaireOf(await this.closedCampaign(campaignId));
+  }
+
+  /** The campaign's questionnaire as it was asked: a pulse's items only. */
+  async questionnaireOf(campaign: Campaign): Promise<Questionnaire> {
+    return restrictedTo(
+      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      await this.itemSets.itemsOf(campaign.id),
+    );
   }
 
   private async closedCampaign(campaignId: string): Promise<Campaign> {

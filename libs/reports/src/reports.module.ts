@@ -6,6 +6,12 @@ import { ResponseStorageModule } from '@ledarspegel/responses';
 import { PeopleModule } from '@ledarspegel/people';
 import { ReportBuilder } from './report-builder';
 import { ReportPageController } from './report-page.controller';
+import { DevelopmentPlan } from './plans/development-plan.entity';
+import { DevelopmentPlanRepository } from './plans/development-plan.repository';
+import { PlanPageController } from './plans/plan-page.controller';
+import { PlanSharedMailComposer } from './plans/plan-shared-mail.composer';
+import { PlansController } from './plans/plans.controller';
+import { PlansService } from './plans/plans.service';
 import { Report } from './report.entity';
 import { ReportLoader } from './report.loader';
 import { ReportRepository } from './report.repository';
@@ -17,13 +23,13 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Report]),
+    TypeOrmModule.forFeature([Report, DevelopmentPlan]),
     CampaignsModule,
     QuestionnairesModule,
     ResponseStorageModule,
     PeopleModule,
   ],
-  controllers: [ReportsController, ReportPageController],
+  controllers: [ReportsController, ReportPageController, PlansController, PlanPageController],
   providers: [
     ReportRepository,
     ReportLoader,
@@ -32,8 +38,11 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
     ReportPdfRenderer,
     ReportHtmlRenderer,
     ReportMailComposer,
+    DevelopmentPlanRepository,
+    PlansService,
+    PlanSharedMailComposer,
   ],
   // ReportBuilder: the reports port of libs/campaigns, which each app provides with it
-  exports: [ReportsService, ReportPdfRenderer, ReportBuilder, ReportRepository],
+  exports: [ReportsService, ReportPdfRenderer, ReportBuilder, ReportRepository, PlansService],
 })
 export class ReportsModule {}

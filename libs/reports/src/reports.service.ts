@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { Language } from '@ledarspegel/templates';
 import {
   EXPORT_COLUMNS,
@@ -31,6 +32,12 @@ export class ReportsService {
     return toReportResponse(report);
   }
 
+  /** The questionnaire a closed campaign's reports are drawn on (a pulse: its items only). */
+  async questionnaire(actor: ServiceActor, campaignId: string): Promise<Questionnaire> {
+    assertMayRead(actor);
+    return this.loader.questionnaireForCampaign(campaignId);
+  }
+
   /** The report as a PDF, in the subject's language unless one is asked for. */
   async pdf(
     actor: ServiceActor,
@@ -40,7 +47,11 @@ export class ReportsService {
   ): Promise<Buffer> {
     assertMayRead(actor);
     const loaded = await this.loader.forSubject(campaignId, employeeId);
-    return this.pdfRenderer.renderLoaded(loaded, language);
+    // the follow-up quotes the manager's own plan, which HR does not read (counts only)
+    return this.pdfRenderer.renderLoaded(
+      { ...loaded, report: { ...loaded.report, followUp: null } },
+      language,
+    );
   }
 
   async summary(actor: ServiceActor, campaignId: string): Promise<OrganisationSummary> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { storedGroup } from '@ledarspegel/anonymity';
 import {
   AssignmentRepository,
+  CampaignItemSetRepository,
   hashSurveyToken,
   looksLikeSurveyToken,
   SurveyLink,
@@ -18,7 +19,7 @@ import {
   LOGGER,
   transaction,
 } from '@ledarspegel/core';
-import { Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { Questionnaire, QuestionnaireRegistry, restrictedTo } from '@ledarspegel/questionnaires';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { ResponseRepository } from './response.repository';
 import {
@@ -70,6 +71,7 @@ export class SurveyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentRepository,
+    private readonly itemSets: CampaignItemSetRepository,
     private readonly tallies: TallyRepository,
     private readonly responses: ResponseRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
@@ -260,7 +262,10 @@ export class SurveyService {
       subject: link.subject,
       rater: link.rater,
       invitedInGroup: link.invitedInGroup,
-      questionnaire: this.questionnaires.get(questionnaireKey, questionnaireVersion),
+      questionnaire: restrictedTo(
+        this.questionnaires.get(questionnaireKey, questionnaireVersion),
+        await this.itemSets.itemsOf(campaign.id),
+      ),
       language: toLanguage(languageParameter, toLanguage(link.rater.locale)),
     };
   }

@@ -5,6 +5,7 @@ import { AssignmentRepository } from '../assignment.repository';
 import { CampaignSubjectRepository } from '../campaign-subject.repository';
 import type { Campaign } from '../campaign.entity';
 import { PeopleRepository } from '@ledarspegel/people';
+import { NominationRepository } from '../nomination/nomination.repository';
 import { DerivedRater, deriveRaters } from '../rater-derivation';
 
 export interface CampaignRaterList {
@@ -20,14 +21,19 @@ export class CampaignRaters {
     private readonly subjects: CampaignSubjectRepository,
     private readonly assignments: AssignmentRepository,
     private readonly people: PeopleRepository,
+    private readonly nominations: NominationRepository,
   ) {}
 
-  /** The raters the organisation chart and HR's additions give right now (draft). */
+  /**
+   * The raters the organisation chart, HR's additions and the approved nominations give right
+   * now (draft or nominating).
+   */
   async derived(campaign: Campaign, tx: EntityManager): Promise<CampaignRaterList> {
     const people = await this.people.organisationChart(tx);
     const subjectIds = await this.subjects.ids(campaign.id, tx);
     const manual = await this.subjects.manualRaters(campaign.id, tx);
-    const raters = deriveRaters(people, subjectIds, campaign.raterGroups, manual);
+    const nominated = await this.nominations.approvedRaters(campaign.id, tx);
+    const raters = deriveRaters(people, subjectIds, campaign.raterGroups, manual, nominated);
     return { raters, people: new Map(people.map((p) => [p.id, p])), subjectIds };
   }
 

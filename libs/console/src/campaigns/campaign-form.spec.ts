@@ -24,6 +24,41 @@ describe('the campaign form', () => {
     });
   });
 
+  it('takes nomination by the subjects only when ticked, and names its problems as one field', async () => {
+    const now = new Date('2027-03-01T12:00:00Z');
+    const base = { name: 'Vår', questionnaireKey: 'test', raterGroups: ['self', 'peer'] };
+    const off = await toCreateCampaign(
+      formValues({ ...base, nominationMin: 'x', anonymityThreshold: '3' }),
+      now,
+    );
+    expect(off.problems).toEqual([]);
+    expect(off.dto?.nomination).toBeUndefined();
+    const on = await toCreateCampaign(
+      formValues({
+        ...base,
+        anonymityThreshold: '3',
+        nominationBySubject: 'on',
+        nominationMin: '2',
+        nominationMax: '6',
+        nominationApprover: 'hr',
+      }),
+      now,
+    );
+    expect(on.problems).toEqual([]);
+    expect(on.dto?.nomination).toEqual({ bySubject: true, min: 2, max: 6, approver: 'hr' });
+    const bad = await toCreateCampaign(
+      formValues({
+        ...base,
+        anonymityThreshold: '3',
+        nominationBySubject: 'on',
+        nominationMin: 'två',
+        nominationMax: '99',
+      }),
+      now,
+    );
+    expect(bad.problems.map((p) => p.field)).toEqual(['nomination']);
+  });
+
   it('ends the closing day at 23:59 in Stockholm, summer and winter', () => {
     expect(endOfDayInStockholm('2027-06-30')?.toISOString()).toBe('2027-06-30T21:59:00.000Z');
     expect(endOfDayInStockholm('2027-01-15')?.toISOString()).toBe('2027-01-15T22:59:00.000Z');

@@ -18,6 +18,10 @@ export interface CampaignFormValues {
   showManagerSeparately: boolean;
   closesOn: string;
   reminderDays: string;
+  nominationBySubject: boolean;
+  nominationMin: string;
+  nominationMax: string;
+  nominationApprover: string;
 }
 
 export interface FormProblem {
@@ -43,6 +47,10 @@ export function formValues(form: Form): CampaignFormValues {
     showManagerSeparately: form.showManagerSeparately === 'on',
     closesOn: text(form.closesOn),
     reminderDays: text(form.reminderDays),
+    nominationBySubject: form.nominationBySubject === 'on',
+    nominationMin: text(form.nominationMin),
+    nominationMax: text(form.nominationMax),
+    nominationApprover: text(form.nominationApprover) === 'hr' ? 'hr' : 'manager',
   };
 }
 
@@ -58,6 +66,10 @@ export function defaultValues(questionnaireKey: string): CampaignFormValues {
     showManagerSeparately: false,
     closesOn: '',
     reminderDays: '3, 7',
+    nominationBySubject: false,
+    nominationMin: '3',
+    nominationMax: '8',
+    nominationApprover: 'manager',
   };
 }
 
@@ -76,6 +88,11 @@ export function endOfDayInStockholm(day: string): Date | null {
       .find((part) => part.type === 'timeZoneName')
       ?.value.replace('GMT', '') || '+00:00';
   return new Date(`${day}T23:59:00${offset}`);
+}
+
+/** A whole number typed, or the text as typed (which the DTO then refuses). */
+function wholeNumber(value: string): number | string {
+  return /^\d{1,6}$/.test(value) ? Number(value) : value;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FormProblem[] {
@@ -131,6 +148,16 @@ export async function toCreateCampaign(
     showManagerSeparately: values.showManagerSeparately,
     closesAt,
     reminderDays,
+    ...(values.nominationBySubject
+      ? {
+          nomination: {
+            bySubject: true,
+            min: wholeNumber(values.nominationMin),
+            max: wholeNumber(values.nominationMax),
+            approver: values.nominationApprover,
+          },
+        }
+      : {}),
   };
   if (values.raterGroups.length === 0) {
     problems.push({ field: 'raterGroups', message: 'choose at least one group' });
@@ -138,7 +165,11 @@ export async function toCreateCampaign(
   const dto = plainToInstance(CreateCampaignDto, plain);
   const errors = flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
   for (const error of errors) {
-    const field = error.field.startsWith('subjects') ? 'subjects' : error.field;
+    const field = error.field.startsWith('subjects')
+      ? 'subjects'
+      : error.field.startsWith('nomination')
+        ? 'nomination'
+        : error.field;
     if (!problems.some((p) => p.field === field)) {
       problems.push({ field, message: error.message });
     }
@@ -163,7 +194,9 @@ export function serviceProblems(error: { message: string; details?: unknown }): 
         ? 'closesOn'
         : d.field?.startsWith('subjects')
           ? 'subjects'
-          : (d.field ?? 'subjects'),
+          : d.field?.startsWith('nomination')
+            ? 'nomination'
+            : (d.field ?? 'subjects'),
     message: d.message ?? '',
   }));
 }

@@ -46,6 +46,15 @@ export class CampaignPagesController {
     return this.pages.send(reply, this.campaign.close(session, id, form));
   }
 
+  @Post('campaigns/:id/pulse')
+  pulse(
+    @ConsoleSession() session: ConsoleSession,
+    @CampaignId() id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.pages.send(reply, this.campaign.pulse(session, id));
+  }
+
   @Get('campaigns/:id/reports/:employeeId.pdf')
   reportPdf(
     @ConsoleSession() session: ConsoleSession,

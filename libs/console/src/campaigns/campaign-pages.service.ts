@@ -3,7 +3,7 @@ import { CampaignResponseDto, CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
-import { ReportsService } from '@ledarspegel/reports';
+import { PlansService, ReportsService } from '@ledarspegel/reports';
 import { ConsolePages } from '../rendering/console-pages';
 import { campaignPage, ConsoleView, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
@@ -12,15 +12,18 @@ import type { Form } from '../views/form';
 import { percent } from '../views/percent';
 import { progressView } from '../views/progress.view';
 import { resultsView } from '../views/results.view';
+import { CampaignNominations } from './campaign-nominations.service';
 import { CampaignSetup } from './campaign-setup.service';
 
-/** A campaign's own page: its raters while a draft, its progress while open, its results once closed; and the close. */
+/** A campaign's own page: its raters while a draft, its nominations while nominating, its progress while open, its results once closed; and the close. */
 @Injectable()
 export class CampaignPages {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly setup: CampaignSetup,
+    private readonly nominations: CampaignNominations,
     private readonly reports: ReportsService,
+    private readonly plans: PlansService,
     private readonly people: PeopleRepository,
     @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly pages: ConsolePages,
@@ -29,9 +32,15 @@ export class CampaignPages {
 
   async show(session: ConsoleSession, id: string, query: Form): Promise<ConsoleView> {
     const campaign = await this.campaigns.get(session.actor, id);
-    if (campaign.status === 'draft') {
+    if (
+      campaign.status === 'draft' ||
+      (campaign.status === 'nominating' && query.view === 'raters')
+    ) {
       const problem = typeof query.problem === 'string' ? query.problem.slice(0, 300) : null;
       return this.setup.raters(session, campaign, problem);
+    }
+    if (campaign.status === 'nominating') {
+      return this.nominations.status(session, campaign, query);
     }
     if (campaign.status === 'open') {
       return this.progress(session, campaign, query.launched === '1');
@@ -93,15 +102,20 @@ export class CampaignPages {
     campaign: CampaignResponseDto,
   ): Promise<ConsoleView> {
     const summary = await this.reports.summary(session.actor, campaign.id);
+    const plans = await this.plans.counts(session.actor, campaign.id);
     const questionnaire = this.questionnaires.get(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
     );
-    return campaignPage(
-      campaign,
-      'pages/admin/campaign-results',
-      'admin.results.title',
-      resultsView({ campaign, summary, questionnaire, language: session.language }),
-    );
+    return campaignPage(campaign, 'pages/admin/campaign-results', 'admin.results.title', {
+      ...resultsView({ campaign, summary, questionnaire, language: session.language }),
+      plans,
+    });
+  }
+
+  /** A draft pulse on the development plans' focus items; its own page to review and launch. */
+  async pulse(session: ConsoleSession, id: string): Promise<ConsoleView> {
+    const pulse = await this.plans.pulse(session.actor, id, {});
+    return redirect(`/admin/campaigns/${pulse.id}`);
   }
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { DomainError } from '@ledarspegel/core';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { reportPageContext, ReportsService } from '@ledarspegel/reports';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleView, file, page } from '../rendering/console-view';
@@ -13,17 +12,14 @@ export class CampaignReports {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly reports: ReportsService,
-    @Inject(QuestionnaireRegistry) private readonly questionnaires: QuestionnaireRegistry,
     private readonly pages: ConsolePages,
   ) {}
 
   async report(session: ConsoleSession, id: string, employeeId: string): Promise<ConsoleView> {
     const campaign = await this.campaigns.get(session.actor, id);
     const content = await this.reports.get(session.actor, id, employeeId);
-    const questionnaire = this.questionnaires.get(
-      campaign.questionnaireKey,
-      campaign.questionnaireVersion,
-    );
+    // as it was asked: a pulse's report has its items only
+    const questionnaire = await this.reports.questionnaire(session.actor, id);
     const context = reportPageContext(
       content,
       questionnaire,

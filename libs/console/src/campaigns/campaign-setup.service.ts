@@ -63,7 +63,7 @@ export class CampaignSetup {
     } catch (error) {
       return this.raterProblem(session, id, error);
     }
-    return redirect(`/admin/campaigns/${id}#subject-${subject}`);
+    return redirect(`/admin/campaigns/${id}?view=raters#subject-${subject}`);
   }
 
   async removeRater(session: ConsoleSession, id: string, form: Form): Promise<ConsoleView> {
@@ -73,7 +73,7 @@ export class CampaignSetup {
     } catch (error) {
       return this.raterProblem(session, id, error);
     }
-    return redirect(`/admin/campaigns/${id}#subject-${subject}`);
+    return redirect(`/admin/campaigns/${id}?view=raters#subject-${subject}`);
   }
 
   /**
@@ -102,7 +102,7 @@ export class CampaignSetup {
   async launchPage(session: ConsoleSession, id: string, unconfirmed = false): Promise<ConsoleView> {
     const campaign = await this.campaigns.get(session.actor, id);
     const preview = await this.campaigns.raters(session.actor, id);
-    if (campaign.status !== 'draft') {
+    if (campaign.status !== 'draft' && campaign.status !== 'nominating') {
       return redirect(`/admin/campaigns/${id}`);
     }
     const sample = sampleRater(preview);
@@ -147,7 +147,7 @@ export class CampaignSetup {
       ? (refused.details as { message?: string }[]).map((d) => d.message).join('; ')
       : '';
     const campaign = await this.campaigns.get(session.actor, id);
-    if (campaign.status === 'draft') {
+    if (campaign.status === 'draft' || campaign.status === 'nominating') {
       const problem = details ? `${refused.message} ${details}` : refused.message;
       return this.raters(session, campaign, problem, 422);
     }

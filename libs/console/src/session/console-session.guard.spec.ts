@@ -157,6 +157,7 @@ describe('the console controllers', () => {
       'campaigns/:id/raters/remove': 'form',
       'campaigns/:id/launch': 'form',
       'campaigns/:id/close': 'form',
+      'campaigns/:id/pulse': 'form',
     });
   });
 });

@@ -14,6 +14,7 @@ const KNOWN_FIELDS = new Set([
   'anonymityThreshold',
   'closesOn',
   'reminderDays',
+  'nomination',
 ]);
 
 /**
@@ -40,7 +41,13 @@ export function campaignFormView(input: {
         ? t(`admin.wizard.problem.${p.field}`)
         : `${t('admin.wizard.problem.other')} ${p.message}`,
       anchor:
-        p.field === 'subjects' ? 'subjects-all' : KNOWN_FIELDS.has(p.field) ? p.field : 'name',
+        p.field === 'subjects'
+          ? 'subjects-all'
+          : p.field === 'nomination'
+            ? 'nominationBySubject'
+            : KNOWN_FIELDS.has(p.field)
+              ? p.field
+              : 'name',
     })),
     invalid: Object.fromEntries(problems.map((p) => [p.field, true])),
     questionnaires: input.questionnaires.map((q) => ({

@@ -7,7 +7,7 @@
 import { NAMED_GROUPS, type NamedGroup } from '@ledarspegel/anonymity';
 import type { AnswerValue, QuestionnaireShape, ResponseInput } from '../aggregation';
 import { assembleReport } from '../assemble-report';
-import type { PreviousReport } from '../insights';
+import type { PreviousPlan, PreviousReport } from '../insights';
 import type { ReportHeading } from '../report-content';
 
 /** A stored response row as the close reads it: JSON text, its group (null: pooled). */
@@ -22,6 +22,7 @@ export interface AssemblyJob {
   tallies: Readonly<Record<NamedGroup, { invited: number; responded: number }>>;
   rows: readonly AssemblyRow[];
   previous: PreviousReport | null;
+  plan?: PreviousPlan | null;
 }
 
 /** What every report of one close shares. */
@@ -54,6 +55,7 @@ export function assembleStoredReport(job: AssemblyJob, settings: AssemblySetting
         responses: job.rows.map(responseOf),
       },
       job.previous,
+      job.plan ?? null,
     ),
   );
 }

@@ -104,3 +104,41 @@ describe('reportView', () => {
     expect(sv.profile.series.map((series) => series.name)).toEqual(['Övriga']);
   });
 });
+
+describe('the conversation guide', () => {
+  it("is drawn only from items whose others' figure the report shows", () => {
+    const sv = view();
+    const { report } = mixedGroupsReport();
+    const shownOthers = new Set(report.items.filter((i) => i.scores.others).map((i) => i.id));
+    const hiddenOthers = report.items.filter((i) => !i.scores.others).map((i) => i.id);
+    expect(hiddenOthers.length).toBeGreaterThan(0);
+    const named = [...sv.guide.thank, ...sv.guide.ask].map((entry) => entry.id);
+    expect(named.length).toBeGreaterThan(0);
+    for (const id of named) {
+      expect(shownOthers.has(id)).toBe(true);
+    }
+    expect(sv.guide.thank.map((e) => e.id)).toEqual(sv.strengths.map((e) => e.id));
+    // the figure quoted is the one the summary shows, in the manager's own voice
+    const first = sv.guide.thank[0];
+    expect(first?.why).toBe(`övrigas medelvärde ${sv.strengths[0]?.mean.text}`);
+    expect(sv.guide.questions.length).toBe(3 + sv.guide.ask.length);
+    expect(view('en').guide.steps[0]).toMatch(/^Book an hour/);
+  });
+
+  it('names nothing when no figure of others is shown', () => {
+    const { report, questionnaire } = mixedGroupsReport();
+    const bare = {
+      ...report,
+      strengths: [],
+      developmentAreas: [],
+      blindSpots: [],
+      gaps: { ...report.gaps, items: [] },
+    };
+    const guide = reportView(bare, questionnaire, 'sv', (key, parameters) =>
+      templates.message('sv', key, parameters),
+    ).guide;
+    expect(guide.thank).toEqual([]);
+    expect(guide.ask).toEqual([]);
+    expect(guide.questions).toHaveLength(3);
+  });
+});

@@ -19,6 +19,7 @@ import type { ReportGroup } from '@ledarspegel/anonymity';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { Score } from '../aggregation';
 import { blindSpotsOf, Gap } from '../insights';
+import { ConversationGuideView, conversationGuide } from './conversation-guide';
 import type { ReportContent } from '../report-content';
 import {
   formatDifference,
@@ -112,6 +113,21 @@ export interface TrendView {
   change: DifferenceCell;
 }
 
+export interface FollowUpItemView {
+  id: string;
+  text: string;
+  previous: FigureCell;
+  current: FigureCell;
+  /** "not comparable" where either figure is missing */
+  change: DifferenceCell | { text: string; value: null };
+}
+
+export interface FollowUpView {
+  intro: string;
+  items: FollowUpItemView[];
+  actions: string;
+}
+
 export interface ChartSeries {
   group: ReportGroup;
   name: string;
@@ -136,9 +152,13 @@ export interface ReportView {
   blindSpots: GapView[];
   gaps: GapView[];
   trend: TrendView[] | null;
+  /** the development plan made on an earlier report, followed up: shown first */
+  followUp: FollowUpView | null;
   comments: { questionId: string; question: string; others: string[]; self: string[] }[];
   /** the profile chart: one series per column with figures, one value per area */
   profile: { labels: string[]; series: ChartSeries[] };
+  /** how to hold the feedback conversation with the team, from the figures above only */
+  guide: ConversationGuideView;
 }
 
 /** The groups a report has columns for, in display order. */
@@ -176,6 +196,11 @@ export function reportView(
     questionnaire.dimensions.flatMap((d) => d.items.map((i) => [i.id, i.text[language]] as const)),
   );
   const dimensionTitle = new Map(questionnaire.dimensions.map((d) => [d.key, d.title[language]]));
+  const selfText = new Map(
+    questionnaire.dimensions.flatMap((d) =>
+      d.items.map((i) => [i.id, i.selfText[language].replace(/\.$/, '')] as const),
+    ),
+  );
   const titleOf = (key: string) => dimensionTitle.get(key) ?? key;
   const textOf = (id: string) => itemText.get(id) ?? id;
 
@@ -239,6 +264,8 @@ export function reportView(
     };
   };
 
+  const strengths = ranked(report.strengths);
+  const developmentAreas = ranked(report.developmentAreas);
   return {
     language,
     title: t('report.for', { name: report.subject.name }),
@@ -256,8 +283,8 @@ export function reportView(
       .filter((g) => g.invited > 0 || g.group === 'others' || g.group === 'self')
       .map(groupRow),
     dimensions,
-    strengths: ranked(report.strengths),
-    developmentAreas: ranked(report.developmentAreas),
+    strengths,
+    developmentAreas,
     blindSpots,
     gaps: report.gaps.dimensions.map((gap) => gapView(gap, 'dimensions', titleOf(gap.key))),
     trend: report.trend
@@ -271,6 +298,28 @@ export function reportView(
           }),
           change: difference(entry.current, entry.previous),
         }))
+      : null,
+    followUp: report.followUp
+      ? {
+          intro: t('report.followUp.intro', { campaign: report.followUp.planCampaignName }),
+          items: report.followUp.items.map((entry) => {
+            const previous =
+              entry.previous === null ? null : { mean: entry.previous, n: entry.previousN ?? 0 };
+            const current =
+              entry.current === null ? null : { mean: entry.current, n: entry.currentN ?? 0 };
+            return {
+              id: entry.id,
+              text: textOf(entry.id),
+              previous: previous ? figure(previous) : missing('tooFew'),
+              current: current ? figure(current) : missing('tooFew'),
+              change:
+                previous && current
+                  ? difference(current.mean, previous.mean)
+                  : { text: t('report.followUp.notComparable'), value: null },
+            };
+          }),
+          actions: report.followUp.actions,
+        }
       : null,
     comments: questionnaire.openQuestions.map((question) => ({
       questionId: question.id,
@@ -293,6 +342,11 @@ export function reportView(
           : [],
       ),
     },
+    guide: conversationGuide(
+      { strengths, developmentAreas, blindSpots },
+      (id) => selfText.get(id) ?? textOf(id),
+      t,
+    ),
   };
 }
 

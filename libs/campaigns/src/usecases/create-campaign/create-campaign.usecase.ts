@@ -12,6 +12,8 @@ import { PeopleRepository } from '@ledarspegel/people';
 import { DEFAULT_ANONYMITY_THRESHOLD, RELATIONSHIPS, Relationship } from '../../relationship';
 
 const DEFAULT_GROUPS: Relationship[] = ['self', 'manager', 'direct_report', 'peer'];
+/** A subject who nominates may choose peers and others. */
+const NOMINATION_GROUPS: Relationship[] = [...DEFAULT_GROUPS, 'other'];
 
 /** A draft campaign on a questionnaire version, with the managers it assesses. */
 @Injectable()
@@ -25,7 +27,15 @@ export class CreateCampaign {
     private readonly people: PeopleRepository,
   ) {}
 
-  async execute(actor: ServiceActor, dto: CreateCampaignDto): Promise<CampaignResponseDto> {
+  /**
+   * `within`: more to store with the campaign, in the same transaction (a pulse's item set), so
+   * that the campaign never exists without it.
+   */
+  async execute(
+    actor: ServiceActor,
+    dto: CreateCampaignDto,
+    within?: (tx: EntityManager, campaignId: string) => Promise<void>,
+  ): Promise<CampaignResponseDto> {
     assertMayChange(actor);
     const questionnaire = this.questionnaireFor(dto.questionnaireKey);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
@@ -34,7 +44,18 @@ export class CreateCampaign {
         { field: 'closesAt', message: 'must be in the future' },
       ]);
     }
-    const raterGroups = dto.raterGroups ?? DEFAULT_GROUPS;
+    const nomination = dto.nomination?.bySubject ? dto.nomination : null;
+    if (nomination && nomination.max < nomination.min) {
+      throw new DomainError('invalid', 'The nomination maximum is below its minimum.', [
+        { field: 'nomination.max', message: `must be at least min (${nomination.min})` },
+      ]);
+    }
+    const raterGroups = dto.raterGroups ?? (nomination ? NOMINATION_GROUPS : DEFAULT_GROUPS);
+    if (nomination && !raterGroups.some((group) => group === 'peer' || group === 'other')) {
+      throw new DomainError('invalid', 'Subjects nominate peers and others: ask at least one.', [
+        { field: 'raterGroups', message: 'with nomination, include peer or other' },
+      ]);
+    }
     return transaction(this.dataSource, async (tx) => {
       const subjects = await this.resolveSubjects(tx, dto);
       const campaign = await this.campaigns.create(tx, {
@@ -52,12 +73,16 @@ export class CreateCampaign {
         closedAt: null,
         sealedAt: null,
         disposedAt: null,
+        nominationMin: nomination?.min ?? null,
+        nominationMax: nomination?.max ?? null,
+        nominationApprover: nomination?.approver ?? null,
       });
       await this.subjects.add(
         tx,
         campaign.id,
         subjects.map((person) => person.id),
       );
+      await within?.(tx, campaign.id);
       return toCampaignResponse(
         campaign,
         subjects.map((person) => ({ employeeId: person.employeeId, name: person.name })),

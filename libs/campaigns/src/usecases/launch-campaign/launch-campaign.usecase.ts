@@ -11,7 +11,7 @@ import { existingCampaign } from '../../helpers/campaign-lookup';
 import { CampaignRaters } from '../../helpers/campaign-raters';
 
 /**
- * Freezes the raters and k, creates one assignment per rater and subject and one invitation
+ * Freezes the raters and k (on a nominating campaign, with the approved nominations), creates one assignment per rater and subject and one invitation
  * per rater, in one transaction. Launching again changes nothing and sends nothing.
  */
 @Injectable()
@@ -29,7 +29,7 @@ export class LaunchCampaign {
     assertMayChange(actor);
     return transaction(this.dataSource, async (tx) => {
       const campaign = await existingCampaign(this.campaigns, id, tx);
-      if (campaign.status !== 'draft') {
+      if (campaign.status !== 'draft' && campaign.status !== 'nominating') {
         return this.launched(tx, id);
       }
       const now = this.clock.now();

@@ -21,7 +21,7 @@ export class PreviewRaters {
     assertMayRead(actor);
     const campaign = await existingCampaign(this.campaigns, id);
     const list =
-      campaign.status === 'draft'
+      campaign.status === 'draft' || campaign.status === 'nominating'
         ? await this.raters.derived(campaign, this.dataSource.manager)
         : await this.raters.frozen(campaign);
     return ratersPreview(campaign, list);

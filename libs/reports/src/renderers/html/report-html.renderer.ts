@@ -8,11 +8,18 @@ import { reportPageContext } from './report-page';
 export class ReportHtmlRenderer {
   constructor(private readonly templates: TemplateRenderer) {}
 
-  page({ report, questionnaire, language }: LoadedReport): string {
+  /** `plan`: where the manager's development plan is, and whether there is one yet */
+  page(
+    { report, questionnaire, language }: LoadedReport,
+    plan?: { url: string; exists: boolean },
+  ): string {
     const context = reportPageContext(report, questionnaire, language, (key, parameters) =>
       this.templates.message(language, key, parameters),
     );
-    return this.templates.render('pages/report', language, context);
+    return this.templates.render('pages/report', language, {
+      ...context,
+      ...(plan ? { planUrl: plan.url, hasPlan: plan.exists } : {}),
+    });
   }
 
   invalid(language: Language): string {

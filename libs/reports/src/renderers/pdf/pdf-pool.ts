@@ -5,7 +5,7 @@
  *
  * Where the compiled worker is not there (ts-jest runs the TypeScript sources) or no threads
  * are asked for, the pool renders in-process: the same function, the same bytes. Only then does
- * this process load the renderer (pdfkit, chart.js, the canvas and fonts: tens of MB).
+ * this process load the renderer (pdfkit and the fonts: tens of MB).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -5,6 +5,7 @@
  * as a second reader, with pdf-lib; text positions, images and XMP metadata with pdf.js (the copy
  * that pdf-parse brings).
  */
+import pdfParse from 'pdf-parse';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { TemplateRenderer } from '@ledarspegel/templates';
 import {
@@ -109,8 +110,48 @@ async function layout(pdf: Buffer) {
   return { document, pages };
 }
 
-const rendered = async (which: 'sample' | 'mixed', language: ReportLanguage = 'sv') => {
-  const { report, questionnaire } = which === 'sample' ? sampleReport() : mixedGroupsReport();
+/** The sample report with a development plan from last year followed up. */
+function followedUp(): ReturnType<typeof sampleReport> {
+  const { report, questionnaire } = sampleReport();
+  const [first, second] = report.items;
+  return {
+    questionnaire,
+    report: {
+      ...report,
+      followUp: {
+        planCampaignId: 'last-year',
+        planCampaignName: 'Ledarspegel 2025',
+        previousCampaignId: 'last-year',
+        items: [
+          {
+            id: first?.id ?? '',
+            previous: 2.5,
+            previousN: 5,
+            current: 3.5,
+            currentN: 6,
+            change: 1,
+          },
+          {
+            id: second?.id ?? '',
+            previous: null,
+            previousN: null,
+            current: 3,
+            currentN: 6,
+            change: null,
+          },
+        ],
+        actions: 'Gå igenom målen på varje APT.',
+      },
+    },
+  };
+}
+
+const rendered = async (
+  which: 'sample' | 'mixed' | 'followUp',
+  language: ReportLanguage = 'sv',
+) => {
+  const { report, questionnaire } =
+    which === 'sample' ? sampleReport() : which === 'followUp' ? followedUp() : mixedGroupsReport();
   const pdf = await renderReportPdf(report, questionnaire, language, texts(language));
   return { pdf, view: reportView(report, questionnaire, language, texts(language)) };
 };
@@ -160,9 +201,14 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     const all = flatten(tree);
     const count = (type: string) => all.filter((element) => element.type === type).length;
     expect(count('H1')).toBe(1);
-    // groups, profile, summary, self against others, each area, comments
-    expect(count('H2')).toBe(5 + view.dimensions.length);
-    expect(count('H3')).toBe(5);
+    // groups, profile, summary, conversation guide, self against others, each area, comments
+    expect(count('H2')).toBe(6 + view.dimensions.length);
+    // the summary's three, the comments' two, and the guide's: steps, questions, and the
+    // strengths to thank for and areas to ask about where the report names any
+    const guideSections =
+      2 + (view.guide.thank.length > 0 ? 1 : 0) + (view.guide.ask.length > 0 ? 1 : 0);
+    expect(guideSections).toBeGreaterThan(2);
+    expect(count('H3')).toBe(5 + guideSections);
     expect(count('P')).toBeGreaterThan(5);
     // the tables: groups, profile, self against others, one per area
     const tables = all.filter((element) => element.type === 'Table');
@@ -190,6 +236,24 @@ describe('the report PDF is tagged (PDF/UA)', () => {
       expect(item.type).toBe('LI');
       expect(item.children.map((child) => child.type)).toEqual(['Lbl', 'LBody']);
     }
+  });
+
+  it('puts the follow-up of a plan after the cover, as a headed section with a table of header cells', async () => {
+    const { pdf } = await rendered('followUp');
+    const all = flatten(structTree(new PdfObjects(pdf)));
+    const text = (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Uppföljning av din utvecklingsplan');
+    // first after the cover: before the profile and every figure drawn from this campaign
+    expect(text.indexOf('Uppföljning av din utvecklingsplan')).toBeLessThan(
+      text.indexOf('Profil: medelvärde per område'),
+    );
+    expect(text).toContain('inte jämförbart');
+    expect(text).toContain('+1,0');
+    expect(text).toContain('Gå igenom målen på varje APT.');
+    const tables = all.filter((element) => element.type === 'Table');
+    const { view } = await rendered('sample');
+    // the follow-up's table comes on top of the sample's own
+    expect(tables).toHaveLength(3 + view.dimensions.length + 1);
   });
 
   it('gives every figure alternative text that states its figures, and a box', async () => {
@@ -255,48 +319,65 @@ describe('the report PDF is tagged (PDF/UA)', () => {
     }
   });
 
-  it('draws no text over other text or over a chart, and each chart in its figure box', async () => {
+  it('draws no text over other text or over a chart, and each chart inside its figure box', async () => {
+    const inside = (inner: Box, outer: Box) =>
+      inner[0] >= outer[0] - 0.5 &&
+      inner[1] >= outer[1] - 0.5 &&
+      inner[2] <= outer[2] + 0.5 &&
+      inner[3] <= outer[3] + 0.5;
+    const tick = /^[\u2212+-]?\d([,.]\d)?$/;
     for (const which of ['sample', 'mixed'] as const) {
       for (const language of ['sv', 'en'] as const) {
-        const { pdf } = await rendered(which, language);
+        const { pdf, view } = await rendered(which, language);
         const { pages } = await layout(pdf);
+        const objects = new PdfObjects(pdf);
+        const pageRefs = objects.pages().map(({ ref }) => ref.num);
+        // the charts: figures of the document itself (a statement's distribution is a cell's)
+        const figures = structTree(objects)
+          .flatMap((element) => (element.type === 'Document' ? element.children : [element]))
+          .filter((element) => element.type === 'Figure')
+          .map((element) => ({
+            page: pageRefs.indexOf(element.page as number),
+            box: element.attributes?.get('BBox') as Box,
+          }));
+        // the profile and the gaps, drawn as vector graphics: no picture anywhere
+        expect(figures).toHaveLength(2);
+        expect(pages.flatMap((page) => page.images)).toEqual([]);
+        // what a chart may write: its rows' labels, its legend and its axis ticks
+        const chartTexts = new Set([
+          ...view.profile.labels,
+          ...view.profile.series.map((series) => series.name),
+          ...view.gaps.map((gap) => gap.title),
+        ]);
         const problems: string[] = [];
-        pages.forEach(({ texts, images }, index) => {
+        pages.forEach(({ texts }, index) => {
+          const boxes = figures.filter((figure) => figure.page === index).map(({ box }) => box);
           texts.forEach((text, i) => {
             for (const other of texts.slice(i + 1)) {
               if (overlap(text.box, other.box)) {
                 problems.push(`page ${index + 1}: "${text.str}" over "${other.str}"`);
               }
             }
-            for (const image of images) {
-              if (overlap(text.box, image)) {
-                problems.push(`page ${index + 1}: "${text.str}" over a chart`);
+            for (const box of boxes) {
+              if (inside(text.box, box)) {
+                if (!chartTexts.has(text.str) && !tick.test(text.str)) {
+                  problems.push(`page ${index + 1}: "${text.str}" inside a chart`);
+                }
+              } else if (overlap(text.box, box)) {
+                problems.push(`page ${index + 1}: "${text.str}" over a chart's edge`);
               }
             }
           });
         });
         expect(problems).toEqual([]);
-        // each chart is drawn where its figure says it is
-        const objects = new PdfObjects(pdf);
-        const pageRefs = objects.pages().map(({ ref }) => ref.num);
-        const boxes = flatten(structTree(objects))
-          .filter((element) => element.type === 'Figure')
-          .map((element) => ({
-            page: element.page,
-            box: element.attributes?.get('BBox') as number[],
-          }));
-        pages.forEach(({ images }, index) => {
-          for (const image of images) {
-            expect(
-              boxes.some(
-                (candidate) =>
-                  candidate.page === pageRefs[index] &&
-                  candidate.box.every((value, k) => Math.abs(value - (image[k] ?? 0)) < 0.5),
-              ),
-            ).toBe(true);
-          }
-        });
-        expect(pages.flatMap((page) => page.images)).toHaveLength(2); // profile and gaps
+        // each chart writes its rows' labels inside its own box
+        const [profile, gaps] = figures;
+        const labelsIn = (figure: (typeof figures)[number] | undefined) =>
+          (pages[figure?.page ?? -1]?.texts ?? [])
+            .filter((text) => figure && inside(text.box, figure.box))
+            .map((text) => text.str);
+        expect(labelsIn(profile)).toEqual(expect.arrayContaining(view.profile.labels));
+        expect(labelsIn(gaps)).toEqual(expect.arrayContaining(view.gaps.map((gap) => gap.title)));
       }
     }
   });

@@ -11,15 +11,12 @@
 import PDFDocument from 'pdfkit';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { ReportContent } from '../../report-content';
-import type { ReportLanguage, Texts } from '../report-format';
+import { formatDifference, GROUP_COLOURS, type ReportLanguage, type Texts } from '../report-format';
 import { FigureCell, reportView, ReportView } from '../report-view';
-import { gapChart, meansChart } from './charts';
 import { BOLD_FONT, REGULAR_FONT, useFonts } from './fonts';
 import { DISTRIBUTION_HEIGHT, distributionBar, GREY, MARGIN, scaleLegend } from './pdf-figures';
 import { BLUE, Cell, CELL_PADDING, INK, TaggedLayout } from './tagged-layout';
-
-/** Chart images are drawn at this many pixels per point of their place on the page. */
-const CHART_SCALE = 520 / 483;
+import { drawGapChart, drawMeansChart } from './vector-charts';
 
 export function renderReportPdf(
   report: ReportContent,
@@ -55,8 +52,10 @@ export function renderReportPdf(
 
   const layout = new TaggedLayout(document);
   cover(layout, view, t);
-  profile(layout, view, t);
+  followUp(layout, view, t);
+  profile(layout, view, questionnaire, t);
   summary(layout, view, t);
+  guide(layout, view, t);
   gaps(layout, view, t);
   trend(layout, view, t);
   for (const dimension of view.dimensions) {
@@ -127,9 +126,13 @@ function columnWidths(
   return [layout.width - extra - column * groups, ...Array<number>(groups).fill(column)];
 }
 
-function profile(layout: TaggedLayout, view: ReportView, t: Texts): void {
-  const chartHeight = 32 * view.profile.labels.length + 64;
-  const height = chartHeight / CHART_SCALE;
+function profile(
+  layout: TaggedLayout,
+  view: ReportView,
+  questionnaire: Pick<Questionnaire, 'scale'>,
+  t: Texts,
+): void {
+  const height = 30 * view.profile.labels.length + 60;
   layout.heading(2, t('report.profile.heading'), height + 20);
   layout.paragraph(t('report.scale'), { size: 8, colour: GREY, after: 4 });
   const figures = view.dimensions
@@ -140,17 +143,20 @@ function profile(layout: TaggedLayout, view: ReportView, t: Texts): void {
           .join(', ')}`,
     )
     .join('; ');
-  const image = meansChart(
-    view.profile.labels,
-    view.profile.series.map((series) => ({
-      label: series.name,
-      colour: series.colour,
-      values: series.values,
-    })),
-    520,
-    chartHeight,
+  layout.figure(t('report.profile.alt', { figures }), layout.width, height, (box) =>
+    drawMeansChart(
+      layout.document,
+      box,
+      view.profile.labels,
+      view.profile.series.map((series) => ({
+        label: series.name,
+        colour: series.colour,
+        values: series.values,
+      })),
+      questionnaire.scale,
+      String,
+    ),
   );
-  layout.figure(t('report.profile.alt', { figures }), image, layout.width, height);
   layout.table({
     widths: columnWidths(layout, view, { size: 9, headerSize: 9 }),
     header: [t('reportPage.area'), ...view.columns.map((column) => column.name)],
@@ -185,6 +191,29 @@ function summary(layout: TaggedLayout, view: ReportView, t: Texts): void {
   );
 }
 
+/** The conversation guide: headed sections and lists, as the web view shows it. */
+function guide(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  const { guide } = view;
+  layout.heading(2, t('guide.heading'), 60);
+  layout.paragraph(guide.intro);
+  layout.heading(3, t('guide.steps.heading'), 30);
+  layout.list(guide.steps, 10, true);
+  const behaviours = (label: string, entries: ReportView['guide']['thank']) => {
+    if (entries.length > 0) {
+      layout.heading(3, label, 30);
+      layout.list(entries.map((entry) => `${entry.behaviour} (${entry.why})`));
+    }
+  };
+  behaviours(t('guide.thank.heading'), guide.thank);
+  behaviours(t('guide.ask.heading'), guide.ask);
+  if (guide.thank.length === 0 && guide.ask.length === 0) {
+    layout.paragraph(t('guide.none'));
+  }
+  layout.heading(3, t('guide.questions.heading'), 30);
+  layout.list(guide.questions);
+  layout.paragraph(guide.closing);
+}
+
 function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
   const width = layout.width;
   const widths = [width * 0.46, width * 0.18, width * 0.18, width * 0.18];
@@ -200,9 +229,7 @@ function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
     t('group.others'),
     t('report.gaps.difference'),
   ];
-  const chartHeight = 34 * view.gaps.length + 46;
-  const chartWidth = width * 0.9;
-  const height = (chartHeight * chartWidth) / 520;
+  const height = 30 * view.gaps.length + 20;
   layout.keepTogether(40 + height + layout.tableHeight({ widths, header, rows }, 2));
   layout.heading(2, t('report.gaps.heading'), 40);
   if (view.gaps.length === 0) {
@@ -216,15 +243,45 @@ function gaps(layout: TaggedLayout, view: ReportView, t: Texts): void {
         `${gap.title}: ${t('group.self')} ${gap.self.text}, ${t('group.others')} ${gap.others.text}, ${difference} ${gap.difference.text}`,
     )
     .join('; ');
-  const image = gapChart(
-    view.gaps.map((gap) => gap.title),
-    view.gaps.map((gap) => gap.difference.value),
-    t('report.gaps.heading'),
-    520,
-    chartHeight,
+  layout.figure(t('report.gaps.alt', { figures }), width, height, (box) =>
+    drawGapChart(
+      layout.document,
+      box,
+      view.gaps.map((gap) => gap.title),
+      view.gaps.map((gap) => gap.difference.value),
+      { above: GROUP_COLOURS.self ?? INK, below: GROUP_COLOURS.others ?? INK },
+      (value) => formatDifference(value, view.language),
+    ),
   );
-  layout.figure(t('report.gaps.alt', { figures }), image, chartWidth, height);
   layout.table({ widths, header, rows });
+}
+
+/** The development plan's focus behaviours, then and now, and what was planned: first. */
+function followUp(layout: TaggedLayout, view: ReportView, t: Texts): void {
+  if (!view.followUp) {
+    return;
+  }
+  const width = layout.width;
+  const spec = {
+    widths: [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+    header: [
+      t('report.followUp.behaviour'),
+      t('report.trend.previous'),
+      t('report.trend.current'),
+      t('report.trend.change'),
+    ],
+    rows: view.followUp.items.map((entry): Cell[] => [
+      { text: entry.text, header: true },
+      figureCell(entry.previous),
+      figureCell(entry.current),
+      { text: entry.change.text, muted: entry.change.value === null },
+    ]),
+  };
+  layout.heading(2, t('report.followUp.heading'), 60);
+  layout.paragraph(view.followUp.intro);
+  layout.table(spec);
+  layout.heading(3, t('report.followUp.actions'), 30);
+  layout.paragraph(view.followUp.actions);
 }
 
 function trend(layout: TaggedLayout, view: ReportView, t: Texts): void {

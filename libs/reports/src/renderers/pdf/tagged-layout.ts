@@ -172,11 +172,14 @@ export class TaggedLayout {
     this.moveTo(this.document.y + after);
   }
 
-  /** A bulleted list: the label in its own column, so that a wrapped line keeps its indent. */
-  list(entries: string[], size = 10): void {
+  /**
+   * A bulleted (or numbered) list: the label in its own column, so that a wrapped line keeps its
+   * indent.
+   */
+  list(entries: string[], size = 10, numbered = false): void {
     const list = this.element(this.root, 'L');
-    const indent = 14;
-    for (const entry of entries) {
+    const indent = numbered ? 18 : 14;
+    for (const [index, entry] of entries.entries()) {
       const height = this.textHeight(entry, this.width - indent, size, false, 1.5);
       this.keepTogether(height);
       const y = this.document.y;
@@ -184,7 +187,7 @@ export class TaggedLayout {
       this.leaf(item, 'Lbl', () => {
         this.font(false, size)
           .fillColor(INK)
-          .text('•', MARGIN + 3, y, { lineBreak: false });
+          .text(numbered ? `${index + 1}.` : '•', MARGIN + 3, y, { lineBreak: false });
       });
       this.leaf(item, 'LBody', () => {
         this.font(false, size)
@@ -198,14 +201,22 @@ export class TaggedLayout {
     this.document.y += 4;
   }
 
-  /** A chart or picture with its alternative text and its box on the page. */
-  figure(alt: string, image: Buffer, width: number, height: number): void {
+  /**
+   * A chart with its alternative text and its box on the page: `draw` paints inside the box,
+   * and everything it paints is the Figure's content.
+   */
+  figure(
+    alt: string,
+    width: number,
+    height: number,
+    draw: (box: { x: number; y: number; width: number; height: number }) => void,
+  ): void {
     this.ensureSpace(height);
     const y = this.document.y;
     const figure = this.element(this.root, 'Figure', { alt });
     setAttributes(figure, { O: 'Layout', BBox: this.box(MARGIN, y, width, height) });
     figure.add(() => {
-      this.document.image(image, MARGIN, y, { width, height });
+      draw({ x: MARGIN, y, width, height });
     });
     figure.end();
     this.moveTo(y + height + 6);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class RetentionAndExtracts1796000451860 implements MigrationInterface {
-  name = 'RetentionAndExtracts1796000451860';
+export class RetentionAndExtracts1796003892106 implements MigrationInterface {
+  name = 'RetentionAndExtracts1796003892106';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -34,10 +34,10 @@ export class RetentionAndExtracts1796000451860 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_person_employee_id" ON "person" ("employee_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "temporary_campaign" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "questionnaire_key" varchar(64) NOT NULL, "questionnaire_version" integer NOT NULL, "status" varchar(10) NOT NULL DEFAULT ('draft'), "anonymity_threshold" integer NOT NULL, "show_manager_separately" boolean NOT NULL DEFAULT (0), "rater_groups" text NOT NULL, "closes_at" datetime, "reminder_days" text NOT NULL, "reminders_sent" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "launched_at" datetime, "closed_at" datetime, "sealed_at" datetime, "disposed_at" datetime)`,
+      `CREATE TABLE "temporary_campaign" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "questionnaire_key" varchar(64) NOT NULL, "questionnaire_version" integer NOT NULL, "status" varchar(10) NOT NULL DEFAULT ('draft'), "anonymity_threshold" integer NOT NULL, "show_manager_separately" boolean NOT NULL DEFAULT (0), "rater_groups" text NOT NULL, "closes_at" datetime, "reminder_days" text NOT NULL, "reminders_sent" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "launched_at" datetime, "closed_at" datetime, "sealed_at" datetime, "nomination_min" integer, "nomination_max" integer, "nomination_approver" varchar(8), "disposed_at" datetime)`,
     );
     await queryRunner.query(
-      `INSERT INTO "temporary_campaign"("id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at") SELECT "id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at" FROM "campaign"`,
+      `INSERT INTO "temporary_campaign"("id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at", "nomination_min", "nomination_max", "nomination_approver") SELECT "id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at", "nomination_min", "nomination_max", "nomination_approver" FROM "campaign"`,
     );
     await queryRunner.query(`DROP TABLE "campaign"`);
     await queryRunner.query(`ALTER TABLE "temporary_campaign" RENAME TO "campaign"`);
@@ -46,10 +46,10 @@ export class RetentionAndExtracts1796000451860 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "campaign" RENAME TO "temporary_campaign"`);
     await queryRunner.query(
-      `CREATE TABLE "campaign" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "questionnaire_key" varchar(64) NOT NULL, "questionnaire_version" integer NOT NULL, "status" varchar(10) NOT NULL DEFAULT ('draft'), "anonymity_threshold" integer NOT NULL, "show_manager_separately" boolean NOT NULL DEFAULT (0), "rater_groups" text NOT NULL, "closes_at" datetime, "reminder_days" text NOT NULL, "reminders_sent" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "launched_at" datetime, "closed_at" datetime, "sealed_at" datetime)`,
+      `CREATE TABLE "campaign" ("id" varchar PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "questionnaire_key" varchar(64) NOT NULL, "questionnaire_version" integer NOT NULL, "status" varchar(10) NOT NULL DEFAULT ('draft'), "anonymity_threshold" integer NOT NULL, "show_manager_separately" boolean NOT NULL DEFAULT (0), "rater_groups" text NOT NULL, "closes_at" datetime, "reminder_days" text NOT NULL, "reminders_sent" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "launched_at" datetime, "closed_at" datetime, "sealed_at" datetime, "nomination_min" integer, "nomination_max" integer, "nomination_approver" varchar(8))`,
     );
     await queryRunner.query(
-      `INSERT INTO "campaign"("id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at") SELECT "id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at" FROM "temporary_campaign"`,
+      `INSERT INTO "campaign"("id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at", "nomination_min", "nomination_max", "nomination_approver") SELECT "id", "name", "questionnaire_key", "questionnaire_version", "status", "anonymity_threshold", "show_manager_separately", "rater_groups", "closes_at", "reminder_days", "reminders_sent", "created_at", "launched_at", "closed_at", "sealed_at", "nomination_min", "nomination_max", "nomination_approver" FROM "temporary_campaign"`,
     );
     await queryRunner.query(`DROP TABLE "temporary_campaign"`);
     await queryRunner.query(`DROP INDEX "UQ_person_employee_id"`);

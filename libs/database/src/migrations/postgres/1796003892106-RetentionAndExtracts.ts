@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class RetentionAndExtracts1796000451860 implements MigrationInterface {
-  name = 'RetentionAndExtracts1796000451860';
+export class RetentionAndExtracts1796003892106 implements MigrationInterface {
+  name = 'RetentionAndExtracts1796003892106';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
