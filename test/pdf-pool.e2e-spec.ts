@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -102,6 +103,19 @@ describe('PdfRenderPool', () => {
     });
     expect(loaded).toContain('pdfkit');
     expect(loaded.filter((name) => /@nestjs|typeorm|fastify|handlebars/.test(name))).toEqual([]);
+  });
+
+  it('keeps pdfkit, its fonts and exceljs out of the api until something needs them', () => {
+    // the compiled api, as `npm start` loads it: every module its wiring imports
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/apps/api/src/api.module.js'))});
+      console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }),
+    ) as string[];
+    expect(loaded.some((file) => file.includes('api.module.js'))).toBe(true);
+    expect(loaded.filter((file) => /node_modules\/(pdfkit|fontkit|exceljs)\//.test(file))).toEqual(
+      [],
+    );
   });
 
   it('renders in-process where there is no compiled worker', () => {

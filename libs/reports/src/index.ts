@@ -14,8 +14,11 @@ export * from './renderers/html/report-page';
 export * from './renderers/pdf/pdf-pool';
 export * from './renderers/pdf/report-pdf.renderer';
 export * from './renderers/report-format';
-export { BOLD_FONT, REGULAR_FONT, useFonts } from './renderers/pdf/fonts';
-export { MARGIN } from './renderers/pdf/pdf-figures';
-export { TaggedLayout, type Cell, type TableSpec } from './renderers/pdf/tagged-layout';
+export type { Cell, TableSpec, TaggedLayout } from './renderers/pdf/tagged-layout';
+/**
+ * pdfkit, the fonts and the tagged layout, loaded on first use: the api's main thread renders
+ * the reports' PDFs on threads and should not hold them from the start.
+ */
+export const loadPdfToolkit = () => import('./renderers/pdf/pdf-toolkit');
 export * from './plans/development-plan.entity';
 export * from './plans/plans.service';

@@ -2,8 +2,7 @@
  * The register extract as a tagged PDF (PDF/UA), on the reports' tagged layout: headings,
  * paragraphs and tables with header cells, in reading order, in one language throughout.
  */
-import PDFDocument from 'pdfkit';
-import { BOLD_FONT, MARGIN, REGULAR_FONT, TaggedLayout, useFonts } from '@ledarspegel/reports';
+import { loadPdfToolkit } from '@ledarspegel/reports';
 import { RegisterExtractDto, WHY_NO_ANSWERS } from './register-extract.dto';
 
 export type ExtractLanguage = 'sv' | 'en';
@@ -120,10 +119,12 @@ const WORDS: Record<ExtractLanguage, Readonly<Record<string, string>>> = {
 
 const day = (value: string | null): string => (value ? value.slice(0, 10) : '–');
 
-export function renderExtractPdf(
+export async function renderExtractPdf(
   extract: RegisterExtractDto,
   language: ExtractLanguage = extract.person.locale,
 ): Promise<Buffer> {
+  const { BOLD_FONT, MARGIN, PDFDocument, REGULAR_FONT, TaggedLayout, useFonts } =
+    await loadPdfToolkit();
   const t = (key: TextKey, parameters: Record<string, string> = {}): string =>
     TEXTS[language][key].replace(/\{(\w+)\}/g, (match, name: string) => parameters[name] ?? match);
   const document = new PDFDocument({
