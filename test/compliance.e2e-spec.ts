@@ -14,7 +14,10 @@ import pdfParse from 'pdf-parse';
 import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { NominationRepository } from '@ledarspegel/campaigns';
 import { RetentionService } from '@ledarspegel/compliance';
+import { PeopleRepository } from '@ledarspegel/people';
+import { DevelopmentPlanRepository } from '@ledarspegel/reports';
 import { BackgroundWorker } from '@ledarspegel/worker';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import {
@@ -64,6 +67,9 @@ interface Extract {
     byRelationship: Record<string, number>;
   }[];
   emails: { kind: string; campaignId: string | null; toAddress: string; status: string }[];
+  developmentPlans: { campaignId: string; focusItems: string[]; actions: string }[];
+  nominations: { campaignId: string; status: string; nominated: string[]; approved: string[] }[];
+  namedOnNominationLists: { campaignId: string; campaignName: string; lists: number }[];
 }
 
 describe('public-sector duties: accessibility statement, register extract, retention', () => {
@@ -106,6 +112,35 @@ describe('public-sector duties: accessibility statement, register extract, reten
     await t.http.post(`/api/v1/campaigns/${closedId}/close`).set(auth()).expect(200);
     clearMailDir(t);
     reportMails = await deliverMail(t);
+    // Bo's own data beside the campaign: the plan he made on his report, and the peer he
+    // nominated (as a campaign with nomination would have stored it)
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const people = t.app.get(PeopleRepository);
+    const [bo, dan] = await Promise.all([people.byEmployeeId('B1'), people.byEmployeeId('D1')]);
+    await t.app.get(DevelopmentPlanRepository).save(
+      dataSource.manager,
+      closedId,
+      bo?.id ?? '',
+      {
+        focusItems: [itemIds[0] ?? ''],
+        actions: 'Veckomöten om målen med hela gruppen',
+        support: '',
+        startsOn: '2025-06-01',
+        reviewOn: '2025-12-01',
+      },
+      null,
+    );
+    const nominations = t.app.get(NominationRepository);
+    await nominations.start(dataSource.manager, closedId, [bo?.id ?? '']);
+    await nominations.store(
+      dataSource.manager,
+      closedId,
+      bo?.id ?? '',
+      'nominated',
+      [{ subjectId: bo?.id ?? '', raterId: dan?.id ?? '', relationship: 'peer' }],
+      'nominated',
+      null,
+    );
 
     openId = await launchCampaign(t, token, {
       name: 'Hösten 2026',
@@ -292,7 +327,34 @@ describe('public-sector duties: accessibility statement, register extract, reten
         ['report', closedId, 'bo@kommun.test', 'sent'],
       ]);
       expect(bo.whyNoAnswers.sv).toContain('sparas anonymt');
+      // his own development plan and the rater he nominated; Dan learns only that a list names him
+      expect(bo.developmentPlans).toEqual([
+        expect.objectContaining({
+          campaignId: closedId,
+          focusItems: [itemIds[0]],
+          actions: 'Veckomöten om målen med hela gruppen',
+        }),
+      ]);
+      expect(bo.nominations).toEqual([
+        expect.objectContaining({
+          campaignId: closedId,
+          status: 'nominated',
+          nominated: ['D1'],
+          approved: [],
+        }),
+      ]);
+      expect(bo.namedOnNominationLists).toEqual([]);
       expect(bo.whyNoAnswers.en).toContain('stored anonymously');
+    });
+
+    it("names a manager's nomination list to the person on it, as a count", async () => {
+      const dan = (await t.http.get('/api/v1/people/D1/extract').set(auth()).expect(200))
+        .body as Extract;
+      expect(dan.namedOnNominationLists).toEqual([
+        { campaignId: closedId, campaignName: 'Våren 2025', lists: 1 },
+      ]);
+      expect(dan.nominations).toEqual([]);
+      expect(dan.developmentPlans).toEqual([]);
     });
 
     it('is a tagged PDF with the same content, in their language or the one asked for', async () => {
@@ -387,10 +449,12 @@ describe('public-sector duties: accessibility statement, register extract, reten
         anonymisedAt: expect.any(String),
       });
       expect(extract.emails).toEqual([]);
-      expect(JSON.stringify(extract)).not.toMatch(/Bo Berg|bo@kommun/);
+      // his development plan was his own words: it goes with his name
+      expect(extract.developmentPlans).toEqual([]);
+      expect(JSON.stringify(extract)).not.toMatch(/Bo Berg|bo@kommun|Veckomöten/);
       // nothing else stored still names him
       const dataSource = t.app.get<DataSource>(getDataSourceToken());
-      for (const table of ['person', 'report', 'outbox_message']) {
+      for (const table of ['person', 'report', 'outbox_message', 'development_plan']) {
         const rows = await dataSource.query<unknown[]>(`SELECT * FROM ${table}`);
         expect([table, JSON.stringify(rows).includes('Bo Berg')]).toEqual([table, false]);
         expect([table, JSON.stringify(rows).includes('bo@kommun.test')]).toEqual([table, false]);
@@ -481,6 +545,8 @@ describe('public-sector duties: accessibility statement, register extract, reten
         // six invitations and Bo's report e-mail, less Bo's two removed when he was anonymised
         messagesRemoved: 5,
         assignmentsRemoved: 6, // Bo himself, Anna, his four direct reports
+        plansRemoved: 0, // Bo's plan went when he was anonymised
+        nominationsRemoved: 1, // Bo's list naming Dan
         // Hugo (left at 0, his campaign closed at 7) and Jonas (left at 1); not Karin (10)
         peopleAnonymised: 2,
       });
@@ -497,6 +563,12 @@ describe('public-sector duties: accessibility statement, register extract, reten
       expect(
         await count('SELECT COUNT(*) AS n FROM outbox_message WHERE campaign_id = $1', [closedId]),
       ).toBe(0);
+      for (const table of ['nomination', 'nominated_rater', 'development_plan']) {
+        expect([
+          table,
+          await count(`SELECT COUNT(*) AS n FROM ${table} WHERE campaign_id = $1`, [closedId]),
+        ]).toEqual([table, 0]);
+      }
       await t.http.get(`/api/v1/campaigns/${openId}/reports/C1`).set(auth()).expect(200);
       expect(
         await count('SELECT COUNT(*) AS n FROM assignment WHERE campaign_id = $1', [openId]),

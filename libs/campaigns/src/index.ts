@@ -27,4 +27,5 @@ export * from './nomination/nomination-rules';
 export * from './nomination/nomination-token.entity';
 export * from './nomination/nomination.dto';
 export * from './nomination/nomination.entity';
+export { NominationRepository, type NominationOfSubject } from './nomination/nomination.repository';
 export type { NominationChooserDto } from './usecases/override-nomination/override-nomination.usecase';

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
-import { CampaignRepository } from '@ledarspegel/campaigns';
+import { CampaignRepository, NominationRepository } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { PeopleRepository, type Person } from '@ledarspegel/people';
-import { ReportRepository } from '@ledarspegel/reports';
+import { DevelopmentPlanRepository, ReportRepository } from '@ledarspegel/reports';
 import type { AnonymisedDto } from './extract/register-extract.dto';
 
 /** What replaces a person's name, e-mail and employee id: unique, and obviously not a person. */
@@ -25,7 +25,8 @@ export function placeholderFor(personId: string): {
 /**
  * Anonymises a person who left: their row keeps its id, so campaigns, tallies and reports keep
  * their shape, but name, e-mail and employee id become placeholders, the reports about them no
- * longer name them, and the e-mails queued or sent to them are removed.
+ * longer name them, and the e-mails queued or sent to them, their development plans and the
+ * nomination links they held are removed.
  */
 @Injectable()
 export class Anonymisation {
@@ -35,6 +36,8 @@ export class Anonymisation {
     private readonly campaigns: CampaignRepository,
     private readonly reports: ReportRepository,
     private readonly outbox: OutboxRepository,
+    private readonly plans: DevelopmentPlanRepository,
+    private readonly nominations: NominationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -91,6 +94,9 @@ export class Anonymisation {
       name: placeholder.name,
     });
     await this.outbox.deleteForRecipient(tx, person.id);
+    // their development plans are their own words; their nomination links are theirs to hold
+    await this.plans.deleteOfSubject(tx, person.id);
+    await this.nominations.deleteTokensHeldBy(tx, person.id);
     return placeholder.employeeId;
   }
 }

@@ -21,4 +21,5 @@ export type { Cell, TableSpec, TaggedLayout } from './renderers/pdf/tagged-layou
  */
 export const loadPdfToolkit = () => import('./renderers/pdf/pdf-toolkit');
 export * from './plans/development-plan.entity';
+export { DevelopmentPlanRepository, type StoredPlan } from './plans/development-plan.repository';
 export * from './plans/plans.service';

@@ -43,6 +43,13 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
     PlanSharedMailComposer,
   ],
   // ReportBuilder: the reports port of libs/campaigns, which each app provides with it
-  exports: [ReportsService, ReportPdfRenderer, ReportBuilder, ReportRepository, PlansService],
+  exports: [
+    ReportsService,
+    ReportPdfRenderer,
+    ReportBuilder,
+    ReportRepository,
+    PlansService,
+    DevelopmentPlanRepository,
+  ],
 })
 export class ReportsModule {}

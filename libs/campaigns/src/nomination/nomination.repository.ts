@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { insertMany } from '@ledarspegel/core';
 import type { ManualRater } from '../rater-derivation';
 import type { NominationApprover } from '../relationship';
@@ -95,6 +95,51 @@ export class NominationRepository {
     await tx.update(Nomination, { campaignId, subjectId }, { status, approvedBy });
   }
 
+  /**
+   * Everything nomination stored for these campaigns (the lists, their states and the links'
+   * hashes), when their reports are disposed of; returns how many subjects' nominations went.
+   */
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    if (campaignIds.length === 0) {
+      return 0;
+    }
+    const where = { campaignId: In([...campaignIds]) };
+    await tx.delete(NominationToken, where);
+    await tx.delete(NominatedRater, where);
+    return (await tx.delete(Nomination, where)).affected ?? 0;
+  }
+
+  /** The nominations of campaigns where this person was the one rated: their own lists. */
+  async ofSubject(personId: string, tx = this.dataSource.manager): Promise<NominationOfSubject[]> {
+    const nominations = await tx.find(Nomination, { where: { subjectId: personId } });
+    const raters = await tx.find(NominatedRater, { where: { subjectId: personId } });
+    return nominations.map((nomination) => ({
+      campaignId: nomination.campaignId,
+      ...toState(
+        nomination,
+        raters.filter((rater) => rater.campaignId === nomination.campaignId),
+      ),
+    }));
+  }
+
+  /** Per campaign, on how many managers' lists this person stands (nominated or approved). */
+  async listsNaming(
+    personId: string,
+    tx = this.dataSource.manager,
+  ): Promise<{ campaignId: string; lists: number }[]> {
+    const rows = await tx.find(NominatedRater, { where: { raterId: personId } });
+    const lists = new Map<string, Set<string>>();
+    for (const { campaignId, subjectId } of rows) {
+      lists.set(campaignId, (lists.get(campaignId) ?? new Set()).add(subjectId));
+    }
+    return [...lists].map(([campaignId, subjects]) => ({ campaignId, lists: subjects.size }));
+  }
+
+  /** Links held by this person (as subject or approver): they go when the person is anonymised. */
+  async deleteTokensHeldBy(tx: EntityManager, personId: string): Promise<void> {
+    await tx.delete(NominationToken, { holderId: personId });
+  }
+
   async addTokens(tx: EntityManager, tokens: readonly NominationToken[]): Promise<void> {
     await insertMany(tx, NominationToken, tokens);
   }
@@ -102,6 +147,11 @@ export class NominationRepository {
   token(tokenHash: string, tx = this.dataSource.manager): Promise<NominationToken | null> {
     return tx.findOneBy(NominationToken, { tokenHash });
   }
+}
+
+/** A subject's nomination in one campaign, for their register extract. */
+export interface NominationOfSubject extends NominationState {
+  campaignId: string;
 }
 
 function toState(nomination: Nomination, raters: readonly NominatedRater[]): NominationState {

@@ -32,6 +32,15 @@ const TEXTS = {
     assessed: 'Kampanjer där du blev bedömd',
     asked: 'Kampanjer där du ombads bedöma andra',
     emails: 'E-postmeddelanden till dig',
+    plans: 'Dina utvecklingsplaner',
+    focus: 'Fokusbeteenden',
+    actions: 'Aktiviteter',
+    shared: 'Delad med din chef',
+    nominations: 'Svarande som du föreslog',
+    nominated: 'Föreslagna',
+    approved: 'Godkända',
+    namedOn: 'Listor över svarande där du föreslogs',
+    lists: 'Antal listor',
     campaign: 'Kampanj',
     status: 'Status',
     closed: 'Stängd',
@@ -71,6 +80,15 @@ const TEXTS = {
     assessed: 'Campaigns in which you were assessed',
     asked: 'Campaigns in which you were asked to rate others',
     emails: 'E-mails to you',
+    plans: 'Your development plans',
+    focus: 'Focus behaviours',
+    actions: 'Actions',
+    shared: 'Shared with your manager',
+    nominations: 'Raters you nominated',
+    nominated: 'Nominated',
+    approved: 'Approved',
+    namedOn: 'Lists of raters that named you',
+    lists: 'Lists',
     campaign: 'Campaign',
     status: 'Status',
     closed: 'Closed',
@@ -102,6 +120,9 @@ const WORDS: Record<ExtractLanguage, Readonly<Record<string, string>>> = {
     sending: 'skickas',
     sent: 'skickat',
     failed: 'misslyckades',
+    waiting: 'väntar',
+    nominated: 'föreslagen',
+    approved: 'godkänd',
   },
   en: {
     draft: 'draft',
@@ -114,6 +135,9 @@ const WORDS: Record<ExtractLanguage, Readonly<Record<string, string>>> = {
     sending: 'sending',
     sent: 'sent',
     failed: 'failed',
+    waiting: 'waiting',
+    nominated: 'nominated',
+    approved: 'approved',
   },
 };
 
@@ -231,6 +255,52 @@ export async function renderExtractPdf(
         { text: e.toAddress },
         { text: word(e.status) },
         { text: day(e.sentAt) },
+      ]),
+    });
+  }
+
+  layout.heading(2, t('plans'));
+  if (extract.developmentPlans.length === 0) {
+    layout.paragraph(t('nothing'));
+  } else {
+    const w = layout.width;
+    layout.table({
+      widths: [w * 0.25, w * 0.2, w * 0.4, w * 0.15],
+      header: [t('campaign'), t('focus'), t('actions'), t('shared')],
+      rows: extract.developmentPlans.map((plan) => [
+        { text: plan.campaignName, header: true },
+        { text: plan.focusItems.join(', ') },
+        { text: plan.actions },
+        { text: plan.sharedAt ? day(plan.sharedAt) : t('no') },
+      ]),
+    });
+  }
+
+  layout.heading(2, t('nominations'));
+  if (extract.nominations.length === 0) {
+    layout.paragraph(t('nothing'));
+  } else {
+    const w = layout.width;
+    layout.table({
+      widths: [w * 0.3, w * 0.2, w * 0.25, w * 0.25],
+      header: [t('campaign'), t('status'), t('nominated'), t('approved')],
+      rows: extract.nominations.map((nomination) => [
+        { text: nomination.campaignName, header: true },
+        { text: word(nomination.status) },
+        { text: nomination.nominated.join(', ') || t('none') },
+        { text: nomination.approved.join(', ') || t('none') },
+      ]),
+    });
+  }
+  if (extract.namedOnNominationLists.length > 0) {
+    layout.heading(2, t('namedOn'));
+    const w = layout.width;
+    layout.table({
+      widths: [w * 0.7, w * 0.3],
+      header: [t('campaign'), t('lists')],
+      rows: extract.namedOnNominationLists.map((named) => [
+        { text: named.campaignName, header: true },
+        { text: String(named.lists) },
       ]),
     });
   }

@@ -55,6 +55,38 @@ export class ExtractEmailDto {
   @ApiProperty({ type: String, nullable: true }) sentAt!: string | null;
 }
 
+export class ExtractPlanDto {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() campaignName!: string;
+  @ApiProperty({ type: [String], description: 'the statements (item ids) chosen as focus' })
+  focusItems!: string[];
+  @ApiProperty() actions!: string;
+  @ApiProperty() support!: string;
+  @ApiProperty({ type: String, nullable: true }) startsOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewOn!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'when it was shared with their manager',
+  })
+  sharedAt!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class ExtractNominationDto {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() campaignName!: string;
+  @ApiProperty({ enum: ['waiting', 'nominated', 'approved'] }) status!: string;
+  @ApiProperty({ type: [String], description: 'employee ids they chose' }) nominated!: string[];
+  @ApiProperty({ type: [String], description: 'employee ids approved' }) approved!: string[];
+}
+
+export class ExtractNamedOnListsDto {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() campaignName!: string;
+  @ApiProperty({ description: "how many managers' lists of raters name them" }) lists!: number;
+}
+
 export class ExtractExplanationDto {
   @ApiProperty() sv!: string;
   @ApiProperty() en!: string;
@@ -72,6 +104,12 @@ export class RegisterExtractDto {
   @ApiProperty({ type: [ExtractSubjectCampaignDto] }) assessedIn!: ExtractSubjectCampaignDto[];
   @ApiProperty({ type: [ExtractRaterCampaignDto] }) askedToRate!: ExtractRaterCampaignDto[];
   @ApiProperty({ type: [ExtractEmailDto] }) emails!: ExtractEmailDto[];
+  @ApiProperty({ type: [ExtractPlanDto], description: 'their own development plans' })
+  developmentPlans!: ExtractPlanDto[];
+  @ApiProperty({ type: [ExtractNominationDto], description: 'the raters they nominated' })
+  nominations!: ExtractNominationDto[];
+  @ApiProperty({ type: [ExtractNamedOnListsDto] })
+  namedOnNominationLists!: ExtractNamedOnListsDto[];
 }
 
 export class AnonymisedDto {

@@ -5,12 +5,14 @@ import {
   type Campaign,
   CampaignRepository,
   CampaignSubjectRepository,
+  type NominationOfSubject,
+  NominationRepository,
   type RaterCount,
 } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { PeopleRepository, type Person } from '@ledarspegel/people';
-import { ReportRepository } from '@ledarspegel/reports';
+import { DevelopmentPlanRepository, ReportRepository } from '@ledarspegel/reports';
 import { ExtractLanguage, renderExtractPdf } from './extract-pdf';
 import {
   ExtractRaterCampaignDto,
@@ -34,6 +36,8 @@ export class RegisterExtractService {
     private readonly assignments: AssignmentRepository,
     private readonly reports: ReportRepository,
     private readonly outbox: OutboxRepository,
+    private readonly plans: DevelopmentPlanRepository,
+    private readonly nominations: NominationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,16 +47,29 @@ export class RegisterExtractService {
     if (!person) {
       throw new DomainError('not_found', `No person with employee id '${employeeId}'.`);
     }
-    const [subjectOf, reports, asRater, manualRater, emails, directReports, manager] =
-      await Promise.all([
-        this.subjects.campaignsOf(person.id),
-        this.reports.ofSubject(person.id),
-        this.assignments.raterCountsOf(person.id),
-        this.subjects.manualRaterCountsOf(person.id),
-        this.outbox.toRecipient(person.id),
-        this.people.activeReportsOf(person.employeeId),
-        person.managerEmployeeId ? this.people.byEmployeeId(person.managerEmployeeId) : null,
-      ]);
+    const [
+      subjectOf,
+      reports,
+      asRater,
+      manualRater,
+      emails,
+      directReports,
+      manager,
+      plans,
+      nominations,
+      namedOn,
+    ] = await Promise.all([
+      this.subjects.campaignsOf(person.id),
+      this.reports.ofSubject(person.id),
+      this.assignments.raterCountsOf(person.id),
+      this.subjects.manualRaterCountsOf(person.id),
+      this.outbox.toRecipient(person.id),
+      this.people.activeReportsOf(person.employeeId),
+      person.managerEmployeeId ? this.people.byEmployeeId(person.managerEmployeeId) : null,
+      this.plans.ofSubject(person.id),
+      this.nominations.ofSubject(person.id),
+      this.nominations.listsNaming(person.id),
+    ]);
     const reportOf = new Map(reports.map((report) => [report.campaignId, report.id]));
     // a draft's raters HR named by hand become assignments at launch: count each campaign once
     const launched = new Set(asRater.map(({ campaignId }) => campaignId));
@@ -63,6 +80,9 @@ export class RegisterExtractService {
           ...subjectOf,
           ...reports.map((r) => r.campaignId),
           ...raterCounts.map((c) => c.campaignId),
+          ...plans.map((plan) => plan.campaignId),
+          ...nominations.map((nomination) => nomination.campaignId),
+          ...namedOn.map((named) => named.campaignId),
         ])
       ).map((campaign) => [campaign.id, campaign]),
     );
@@ -88,7 +108,48 @@ export class RegisterExtractService {
         createdAt: email.createdAt.toISOString(),
         sentAt: iso(email.sentAt),
       })),
+      developmentPlans: plans.map((plan) => ({
+        campaignId: plan.campaignId,
+        campaignName: campaigns.get(plan.campaignId)?.name ?? '',
+        focusItems: [...plan.focusItems],
+        actions: plan.actions,
+        support: plan.support,
+        startsOn: plan.startsOn,
+        reviewOn: plan.reviewOn,
+        sharedAt: iso(plan.sharedAt),
+        updatedAt: plan.updatedAt.toISOString(),
+      })),
+      nominations: await this.nominationLists(nominations, campaigns),
+      namedOnNominationLists: namedOn.map(({ campaignId, lists }) => ({
+        campaignId,
+        campaignName: campaigns.get(campaignId)?.name ?? '',
+        lists,
+      })),
     };
+  }
+
+  /** Their own nominations, with the people on each list by employee id. */
+  private async nominationLists(
+    nominations: readonly NominationOfSubject[],
+    campaigns: ReadonlyMap<string, Campaign>,
+  ): Promise<RegisterExtractDto['nominations']> {
+    const ids = [
+      ...new Set(
+        nominations.flatMap((n) => [...n.nominated, ...n.approved].map((rater) => rater.raterId)),
+      ),
+    ];
+    const employeeIds = new Map(
+      (await this.people.byIds(ids)).map((person) => [person.id, person.employeeId]),
+    );
+    const of = (raters: readonly { raterId: string }[]) =>
+      raters.map((rater) => employeeIds.get(rater.raterId) ?? rater.raterId);
+    return nominations.map((nomination) => ({
+      campaignId: nomination.campaignId,
+      campaignName: campaigns.get(nomination.campaignId)?.name ?? '',
+      status: nomination.status,
+      nominated: of(nomination.nominated),
+      approved: of(nomination.approved),
+    }));
   }
 
   /** The same as a tagged PDF, in the person's language unless one is asked for. */

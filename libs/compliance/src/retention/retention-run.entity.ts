@@ -31,6 +31,12 @@ export class RetentionRun {
   @Column({ name: 'assignments_removed', type: 'integer' })
   assignmentsRemoved!: number;
 
+  @Column({ name: 'plans_removed', type: 'integer', default: 0 })
+  plansRemoved!: number;
+
+  @Column({ name: 'nominations_removed', type: 'integer', default: 0 })
+  nominationsRemoved!: number;
+
   @Column({ name: 'people_anonymised', type: 'integer' })
   peopleAnonymised!: number;
 }

@@ -42,6 +42,9 @@ export class RetentionRunDto {
   @ApiProperty({ description: 'sealed answers removed' }) responsesRemoved!: number;
   @ApiProperty({ description: 'e-mails (outbox rows) removed' }) messagesRemoved!: number;
   @ApiProperty({ description: 'who-rates-whom rows removed' }) assignmentsRemoved!: number;
+  @ApiProperty({ description: "managers' development plans removed" }) plansRemoved!: number;
+  @ApiProperty({ description: "managers' nominations of raters removed" })
+  nominationsRemoved!: number;
   @ApiProperty() peopleAnonymised!: number;
 }
 

@@ -2,11 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
-import { AssignmentRepository, CampaignRepository } from '@ledarspegel/campaigns';
+import {
+  AssignmentRepository,
+  CampaignRepository,
+  NominationRepository,
+} from '@ledarspegel/campaigns';
 import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { PeopleRepository } from '@ledarspegel/people';
-import { ReportRepository } from '@ledarspegel/reports';
+import { DevelopmentPlanRepository, ReportRepository } from '@ledarspegel/reports';
 import { ResponseRepository } from '@ledarspegel/responses';
 import { Anonymisation } from '../anonymisation';
 import { monthsBefore } from './retention-period';
@@ -26,6 +30,8 @@ function toRunResponse(run: Omit<RetentionRun, 'id'>): RetentionRunDto {
     responsesRemoved: run.responsesRemoved,
     messagesRemoved: run.messagesRemoved,
     assignmentsRemoved: run.assignmentsRemoved,
+    plansRemoved: run.plansRemoved,
+    nominationsRemoved: run.nominationsRemoved,
     peopleAnonymised: run.peopleAnonymised,
   };
 }
@@ -48,6 +54,8 @@ export class RetentionService {
     private readonly responses: ResponseRepository,
     private readonly outbox: OutboxRepository,
     private readonly people: PeopleRepository,
+    private readonly plans: DevelopmentPlanRepository,
+    private readonly nominations: NominationRepository,
     private readonly anonymisation: Anonymisation,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
@@ -105,6 +113,8 @@ export class RetentionService {
         responsesRemoved: 0,
         messagesRemoved: 0,
         assignmentsRemoved: 0,
+        plansRemoved: 0,
+        nominationsRemoved: 0,
         peopleAnonymised: 0,
       };
       if (settings.reportsMonths !== null) {
@@ -117,6 +127,8 @@ export class RetentionService {
         run.responsesRemoved = await this.responses.deleteForCampaigns(tx, due);
         run.messagesRemoved = await this.outbox.deleteForCampaigns(tx, due);
         run.assignmentsRemoved = await this.assignments.deleteForCampaigns(tx, due);
+        run.plansRemoved = await this.plans.deleteForCampaigns(tx, due);
+        run.nominationsRemoved = await this.nominations.deleteForCampaigns(tx, due);
         await this.campaigns.markDisposed(tx, due, now);
       }
       if (settings.inactivePeopleMonths !== null) {

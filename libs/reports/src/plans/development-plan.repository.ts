@@ -108,4 +108,23 @@ export class DevelopmentPlanRepository {
     }
     return latest;
   }
+
+  /** The plans of these campaigns, when their reports are disposed of; returns how many went. */
+  async deleteForCampaigns(tx: EntityManager, campaignIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunks(campaignIds)) {
+      removed += (await tx.delete(DevelopmentPlan, { campaignId: In(chunk) })).affected ?? 0;
+    }
+    return removed;
+  }
+
+  /** A person's own plans (their personal data), when they are anonymised. */
+  async deleteOfSubject(tx: EntityManager, personId: string): Promise<number> {
+    return (await tx.delete(DevelopmentPlan, { subjectId: personId })).affected ?? 0;
+  }
+
+  /** A person's own plans, for their register extract. */
+  ofSubject(personId: string, tx = this.dataSource.manager): Promise<StoredPlan[]> {
+    return tx.find(DevelopmentPlan, { where: { subjectId: personId }, select: COLUMNS });
+  }
 }

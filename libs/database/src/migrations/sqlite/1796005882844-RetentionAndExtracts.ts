@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class RetentionAndExtracts1796003892106 implements MigrationInterface {
-  name = 'RetentionAndExtracts1796003892106';
+export class RetentionAndExtracts1796005882844 implements MigrationInterface {
+  name = 'RetentionAndExtracts1796005882844';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "retention_run" ("id" varchar PRIMARY KEY NOT NULL, "ran_at" datetime NOT NULL, "reports_months" integer, "inactive_people_months" integer, "campaigns_disposed" integer NOT NULL, "reports_removed" integer NOT NULL, "responses_removed" integer NOT NULL, "messages_removed" integer NOT NULL, "assignments_removed" integer NOT NULL, "people_anonymised" integer NOT NULL)`,
+      `CREATE TABLE "retention_run" ("id" varchar PRIMARY KEY NOT NULL, "ran_at" datetime NOT NULL, "reports_months" integer, "inactive_people_months" integer, "campaigns_disposed" integer NOT NULL, "reports_removed" integer NOT NULL, "responses_removed" integer NOT NULL, "messages_removed" integer NOT NULL, "assignments_removed" integer NOT NULL, "plans_removed" integer NOT NULL DEFAULT (0), "nominations_removed" integer NOT NULL DEFAULT (0), "people_anonymised" integer NOT NULL)`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_retention_run_ran_at" ON "retention_run" ("ran_at") `,
