@@ -4,8 +4,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Work many callers ask for at about the same time, done together (group commit): while one
  * batch is being done, what is asked meanwhile waits and becomes the next batch, so under load
- * one transaction carries many requests and a lone request goes on the event loop's next turn. Each caller gets
- * its own outcome, and only once the batch that carries it is done.
+ * one transaction carries many requests, and a lone request goes on the event loop's next
+ * turn. Each caller gets its own outcome, and only once the batch that carries it is done.
  */
 export class Batcher<T, R> {
   private waiting: {
