@@ -108,7 +108,7 @@ describe('PdfRenderPool', () => {
   it('keeps pdfkit, its fonts and exceljs out of the api until something needs them', () => {
     // the compiled api, as `npm start` loads it: every module its wiring imports
     const script = `require(${JSON.stringify(path.join(ROOT, 'dist/apps/api/src/api.module.js'))});
-      console.log(JSON.stringify(Object.keys(require.cache)))`;
+      process.stdout.write(JSON.stringify(Object.keys(require.cache)))`;
     const loaded = JSON.parse(
       execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }),
     ) as string[];

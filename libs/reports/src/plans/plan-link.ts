@@ -1,21 +1,16 @@
-import { signToken, verifyToken } from '@ledarspegel/auth';
+import { type ReportLinkPayload, signSubjectLink, verifySubjectLink } from '../report-link';
 
 /**
  * The link a manager's own manager gets when a plan is shared: signed, expiring, naming the
  * campaign and the subject. It reads the plan only while the plan is shared (the page checks),
  * so unsharing closes it; it is never stored, so there is no token to keep as a hash.
  */
-export interface PlanShareLink {
-  campaignId: string;
-  subjectId: string;
-  /** expiry, seconds since the epoch */
-  exp: number;
-}
+export type PlanShareLink = ReportLinkPayload;
 
 const PURPOSE = 'plan-share';
 
 export function signPlanShareLink(link: PlanShareLink, secret: string): string {
-  return signToken(PURPOSE, [link.campaignId, link.subjectId, link.exp], secret);
+  return signSubjectLink(PURPOSE, link, secret);
 }
 
 export function verifyPlanShareLink(
@@ -23,15 +18,5 @@ export function verifyPlanShareLink(
   secret: string,
   nowSeconds: number,
 ): PlanShareLink | null {
-  const payload = verifyToken(PURPOSE, token, secret);
-  const [campaignId, subjectId, exp] = Array.isArray(payload) ? (payload as unknown[]) : [];
-  if (
-    typeof campaignId !== 'string' ||
-    typeof subjectId !== 'string' ||
-    typeof exp !== 'number' ||
-    exp <= nowSeconds
-  ) {
-    return null;
-  }
-  return { campaignId, subjectId, exp };
+  return verifySubjectLink(PURPOSE, token, secret, nowSeconds);
 }
