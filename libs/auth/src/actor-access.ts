@@ -12,10 +12,9 @@ export const SYSTEM_ACTOR: SystemActor = Object.freeze({ kind: 'system' });
 export type ServiceActor = AdminActor | SystemActor;
 
 /**
- * The access check on the first line of every service method that takes an actor. Today an HR
- * user and the system may do everything; the `reader` role (DESIGN.md) will be refused here by
- * `assertMayChange` and nowhere else. A call without an actor (a route that forgot its guard)
- * is refused, never served.
+ * The access check on the first line of every service method that takes an actor. An HR user
+ * and the system may read; only an `admin` and the system may change. A call without an actor
+ * (a route that forgot its guard) is refused, never served.
  */
 export function assertMayRead(actor: ServiceActor | null | undefined): void {
   if (actor?.kind !== 'admin' && actor?.kind !== 'system') {
@@ -25,4 +24,7 @@ export function assertMayRead(actor: ServiceActor | null | undefined): void {
 
 export function assertMayChange(actor: ServiceActor | null | undefined): void {
   assertMayRead(actor);
+  if (actor?.kind === 'admin' && actor.role !== 'admin') {
+    throw new DomainError('forbidden', 'Your role may read but not change anything.');
+  }
 }

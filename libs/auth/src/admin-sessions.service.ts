@@ -76,7 +76,12 @@ export class AdminSessionsService {
       );
     }
     return {
-      actor: { kind: 'admin', id: session.admin.id, email: session.admin.email },
+      actor: {
+        kind: 'admin',
+        id: session.admin.id,
+        email: session.admin.email,
+        role: session.admin.role,
+      },
       csrfToken: session.csrfToken,
     };
   }

@@ -1,3 +1,4 @@
+import type { AdminRole } from './admin-actor';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An HR user who signs in to the console and the API. */
@@ -14,6 +15,10 @@ export class AdminUser {
   /** `scrypt$N$r$p$salt$hash`, see password.ts. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash!: string;
+
+  /** `admin` or `reader` (admin-actor.ts). */
+  @Column({ type: 'varchar', length: 16, default: 'admin' })
+  role!: AdminRole;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

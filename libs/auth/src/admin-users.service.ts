@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { DomainError, serialWrite } from '@ledarspegel/core';
+import { AdminRole, isAdminRole } from './admin-actor';
 import { AdminUser } from './admin-user.entity';
 import { hashPassword, passwordWeakness } from './password';
 
@@ -15,7 +16,16 @@ export class AdminUsersService {
   ) {}
 
   /** Creates an HR account; refuses a weak password or an e-mail that already has one. */
-  async create(emailInput: string, password: string): Promise<{ id: string; email: string }> {
+  async create(
+    emailInput: string,
+    password: string,
+    role: AdminRole = 'admin',
+  ): Promise<{ id: string; email: string; role: AdminRole }> {
+    if (!isAdminRole(role)) {
+      throw new DomainError('invalid', `'${String(role)}' is not a role: use admin or reader`, [
+        { field: 'role', message: 'must be admin or reader' },
+      ]);
+    }
     const email = emailInput.trim().toLowerCase();
     if (!EMAIL_PATTERN.test(email) || email.length > 254) {
       throw new DomainError('invalid', `'${emailInput}' is not a valid e-mail address`, [
@@ -33,9 +43,9 @@ export class AdminUsersService {
     }
     const passwordHash = await hashPassword(password);
     const admin = await serialWrite(this.dataSource, () =>
-      this.admins.save(this.admins.create({ email, passwordHash, lastLoginAt: null })),
+      this.admins.save(this.admins.create({ email, passwordHash, role, lastLoginAt: null })),
     );
-    return { id: admin.id, email: admin.email };
+    return { id: admin.id, email: admin.email, role: admin.role };
   }
 
   findByEmail(email: string): Promise<AdminUser | null> {

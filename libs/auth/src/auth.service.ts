@@ -59,6 +59,6 @@ export class AuthService {
       return null;
     }
     const admin = await this.admins.findById(payload.sub);
-    return admin ? { kind: 'admin', id: admin.id, email: admin.email } : null;
+    return admin ? { kind: 'admin', id: admin.id, email: admin.email, role: admin.role } : null;
   }
 }

@@ -22,7 +22,7 @@ import {
 import { ConsoleSessionGuard } from './console-session.guard';
 
 const SIGNED_IN: SignedIn = {
-  actor: { kind: 'admin', id: 'a1', email: 'hr@kommun.test' },
+  actor: { kind: 'admin', id: 'a1', email: 'hr@kommun.test', role: 'admin' },
   csrfToken: 'c'.repeat(43),
 };
 
