@@ -74,7 +74,7 @@ export class BackgroundWorker implements OnApplicationBootstrap, OnApplicationSh
     while (this.running) {
       let claimed = 0;
       try {
-        claimed = await this.dispatcher.dispatchBatch();
+        claimed = await this.dispatcher.drain(() => this.running);
       } catch (error) {
         this.logger.error({ err: error }, 'mail dispatch failed');
       }
