@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import pdfParse from 'pdf-parse';
 import { DataSource } from 'typeorm';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { REPORT_LINK_TTL_SECONDS } from '@ledarspegel/reports';
 import {
   clearMailDir,
   deliverMail,
@@ -22,7 +23,7 @@ import {
 } from './support/campaign-fixture';
 import { consoleSession } from './support/console-session';
 import { snapshotDatabase } from './support/database-snapshot';
-import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
+import { createTestApp, setClock, signInAsAdmin, TestApp } from './support/test-app';
 
 interface ItemScores {
   id: string;
@@ -152,6 +153,20 @@ describe('after the report: conversation guide, development plan, follow-up and 
       .send({ focus: focus[0] })
       .expect(404);
     expect(await counts(first)).toEqual({ subjects: 2, withPlan: 0, shared: 0 });
+  });
+
+  it("lets the report link lapse by the app's clock, the web view and the plan alike", async () => {
+    await t.http.get(`/reports/${reportToken}`).expect(200);
+    const lapsed = Date.now() + (REPORT_LINK_TTL_SECONDS + 24 * 3600) * 1000;
+    setClock(t, () => new Date(lapsed));
+    try {
+      const page = await t.http.get(`/reports/${reportToken}`).expect(404);
+      expect(page.headers['cache-control']).toBe('no-store');
+      await t.http.get(`/reports/${reportToken}/plan`).expect(404);
+    } finally {
+      setClock(t, () => new Date());
+    }
+    await t.http.get(`/reports/${reportToken}`).expect(200);
   });
 
   it('refuses a bad plan with the form again, every problem named, and writes nothing', async () => {

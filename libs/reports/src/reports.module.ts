@@ -6,6 +6,7 @@ import { ResponseStorageModule } from '@ledarspegel/responses';
 import { PeopleModule } from '@ledarspegel/people';
 import { ReportBuilder } from './report-builder';
 import { ReportPageController } from './report-page.controller';
+import { ReportPageService } from './report-page.service';
 import { DevelopmentPlan } from './plans/development-plan.entity';
 import { DevelopmentPlanRepository } from './plans/development-plan.repository';
 import { PlanPageController } from './plans/plan-page.controller';
@@ -37,6 +38,7 @@ import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
     ReportsService,
     ReportPdfRenderer,
     ReportHtmlRenderer,
+    ReportPageService,
     ReportMailComposer,
     DevelopmentPlanRepository,
     PlansService,

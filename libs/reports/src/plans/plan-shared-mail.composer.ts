@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { Clock, CLOCK } from '@ledarspegel/core';
 import {
   MessageComposer,
   OutboxDispatcher,
@@ -21,6 +22,7 @@ export class PlanSharedMailComposer implements MessageComposer, OnModuleInit {
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -39,7 +41,11 @@ export class PlanSharedMailComposer implements MessageComposer, OnModuleInit {
     }
     const language = toLanguage(reader.locale);
     const token = signPlanShareLink(
-      { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + PLAN_SHARE_TTL_SECONDS },
+      {
+        campaignId,
+        subjectId,
+        exp: Math.floor(this.clock.now().getTime() / 1000) + PLAN_SHARE_TTL_SECONDS,
+      },
       this.config.secretKey ?? '',
     );
     const context = {

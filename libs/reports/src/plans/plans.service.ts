@@ -273,7 +273,7 @@ export class PlansService {
   }
 
   private nowSeconds(): number {
-    return Math.floor(Date.now() / 1000);
+    return Math.floor(this.clock.now().getTime() / 1000);
   }
 }
 

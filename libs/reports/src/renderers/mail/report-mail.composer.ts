@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
+import { Clock, CLOCK } from '@ledarspegel/core';
 import {
   MessageComposer,
   OutboxDispatcher,
@@ -19,6 +20,7 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
     private readonly dispatcher: OutboxDispatcher,
     private readonly templates: TemplateRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly pdfRenderer: ReportPdfRenderer,
   ) {}
 
@@ -39,7 +41,11 @@ export class ReportMailComposer implements MessageComposer, OnModuleInit {
     // an e-mail can wait: a person fetching a PDF goes first
     const pdf = await this.pdfRenderer.renderLoaded(loaded, loaded.language, 'background');
     const token = signReportLink(
-      { campaignId, subjectId, exp: Math.floor(Date.now() / 1000) + REPORT_LINK_TTL_SECONDS },
+      {
+        campaignId,
+        subjectId,
+        exp: Math.floor(this.clock.now().getTime() / 1000) + REPORT_LINK_TTL_SECONDS,
+      },
       this.config.secretKey ?? '',
     );
     const context = {
