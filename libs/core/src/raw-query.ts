@@ -106,15 +106,31 @@ export async function insertMany<T extends ObjectLiteral>(
     .map((column) => driver.escape(column.databaseName))
     .join(', ')}) VALUES `;
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / columns.length));
+  // The statement depends only on how many rows it carries: built once per size, not per value.
+  const statements = new Map<number, string>();
+  const statementFor = (count: number): string => {
+    let sql = statements.get(count);
+    if (sql === undefined) {
+      const tuples: string[] = [];
+      for (let row = 0, index = 0; row < count; row += 1) {
+        const placeholders = columns.map(() => {
+          index += 1;
+          return driver.createParameter(`p${index - 1}`, index - 1);
+        });
+        tuples.push(`(${placeholders.join(', ')})`);
+      }
+      sql = head + tuples.join(', ');
+      statements.set(count, sql);
+    }
+    return sql;
+  };
   for (const chunk of chunks(rows, perStatement)) {
     const values: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = columns.map((column) => {
+    for (const row of chunk) {
+      for (const column of columns) {
         values.push(valueOf(column, row));
-        return driver.createParameter(`p${values.length - 1}`, values.length - 1);
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    await manager.query(head + tuples.join(', '), values);
+      }
+    }
+    await manager.query(statementFor(chunk.length), values);
   }
 }
