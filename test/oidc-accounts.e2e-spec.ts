@@ -3,7 +3,11 @@
  * accounts, in process: nothing here talks to a provider, so openid-client is never loaded
  * (the sign-in itself is test/oidc.e2e-spec.ts, against a real provider).
  */
+import { getDataSourceToken } from '@nestjs/typeorm';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
 import { AdminSessionsService, AdminUsersService } from '@ledarspegel/auth';
+import { snapshotDatabase } from './support/database-snapshot';
 import { createTestApp, TEST_ADMIN, TestApp } from './support/test-app';
 
 const ISSUER = 'https://login.microsoftonline.com/3f2a9c1e-0000-4000-8000-000000000001/v2.0';
@@ -85,6 +89,46 @@ describe('accounts of the identity provider beside password accounts', () => {
     for (const token of tokens) {
       expect(await sessions.resume(token)).toBeNull();
     }
+  });
+
+  it('answers any callback that is not the answer to a sign-in begun here with a page, and changes nothing', async () => {
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const text = fc.string({ unit: 'binary', maxLength: 300 });
+    const parameter = fc.tuple(
+      fc.oneof(
+        fc.constantFrom('code', 'state', 'error', 'error_description', 'iss', 'session_state'),
+        text,
+      ),
+      fc.oneof(fc.constantFrom('access_denied', 'server_error', ''), text),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(parameter, { maxLength: 6 }),
+        fc.option(fc.stringMatching(/^[\w-]{0,80}$/)),
+        async (parameters, cookie) => {
+          const before = await snapshotDatabase(dataSource);
+          let request = t.http.get(
+            `/admin/login/oidc/callback?${new URLSearchParams(parameters).toString()}`,
+          );
+          if (cookie !== null) {
+            request = request.set('cookie', `ls_oidc=${cookie}`);
+          }
+          const response = await request;
+          expect([400, 403, 502]).toContain(response.status);
+          const cookies = [response.headers['set-cookie'] ?? []].flat().join();
+          expect(cookies).not.toContain('ls_session=');
+          if (String(response.headers['content-type']).startsWith('application/json')) {
+            // refused before any route sees it, as any query with a NUL or a broken character is
+            expect(response.status).toBe(400);
+          } else {
+            expect(response.headers['content-type']).toMatch(/^text\/html/);
+            expect(cookies).toContain('ls_oidc=;');
+          }
+          expect(await snapshotDatabase(dataSource)).toEqual(before);
+        },
+      ),
+      { numRuns: 60, seed: 20_261_207 },
+    );
   });
 
   it('answers 404 for the provider routes when no provider is configured', async () => {
