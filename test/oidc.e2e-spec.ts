@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { axeViolations, hasChromium, launchChromium } from './support/browser';
 import { ensureBuilt, ROOT } from './support/build';
 import { CookieBrowser, locationOf } from './support/cookie-browser';
 import { freePort } from './support/ports';
@@ -391,6 +392,50 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
       });
     });
   });
+
+  (hasChromium ? it : it.skip)(
+    'works in Chromium: the button, the provider, back signed in; no role: a page that says so',
+    async () => {
+      await account('anna', { email: 'anna.admin@kalix.test', roles: [ADMIN_ROLE] });
+      await account('ulla', { email: 'ulla@kalix.test', roles: ['Annat'] });
+      const chromium = await launchChromium();
+      try {
+        for (const [login, english] of [
+          ['anna', false],
+          ['ulla', true],
+        ] as const) {
+          const page = await (await chromium.newContext()).newPage();
+          page.setDefaultTimeout(5000);
+          await page.goto(english ? `${app}/admin/login?lang=en` : `${app}/admin/people`);
+          expect(new URL(page.url()).pathname).toBe('/admin/login');
+          expect(await axeViolations(page)).toEqual([]);
+          const button = english
+            ? "Sign in with your organisation's account"
+            : 'Logga in med organisationens konto';
+          await page.getByRole('link', { name: button }).click();
+          await page.locator('input[name="login"]').fill(login);
+          await page.locator('input[name="password"]').fill('any');
+          await page.getByRole('button', { name: 'Sign-in' }).click();
+          await page.getByRole('button', { name: 'Continue' }).click();
+          await page.waitForURL((url) => url.origin === app);
+          if (login === 'anna') {
+            expect(new URL(page.url()).pathname).toBe('/admin/people');
+            await expect(page.locator('.user').textContent()).resolves.toBe(
+              'anna.admin@kalix.test',
+            );
+          } else {
+            await expect(page.getByRole('alert').textContent()).resolves.toContain(
+              'Your account has no role in Ledarspegel',
+            );
+            await expect(page.title()).resolves.toMatch(/^Error: Sign in/);
+            expect(await axeViolations(page)).toEqual([]);
+          }
+        }
+      } finally {
+        await chromium.close();
+      }
+    },
+  );
 
   it.each([
     [{ OIDC_CLIENT_SECRET: '' }, 'OIDC_CLIENT_SECRET'],
