@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type * as OpenIdClient from 'openid-client';
 import { APP_CONFIG, AppConfig, OidcConfig } from '@ledarspegel/config';
 import { AppLogger, LOGGER } from '@ledarspegel/core';
+import { roleClaimValues } from './oidc-role';
 
 type OpenId = typeof OpenIdClient;
 
@@ -122,7 +123,8 @@ export class IdentityProviderClient {
       throw new IdentityNotVerified(new Error('no ID token'));
     }
     const claims: Record<string, unknown> = { ...idToken };
-    const lacking = claims[this.oidc.roleClaim] === undefined || claims.email === undefined;
+    const lacking =
+      roleClaimValues(claims, this.oidc.roleClaim).length === 0 || claims.email === undefined;
     if (lacking && configuration.serverMetadata().userinfo_endpoint) {
       try {
         const userInfo = await client.fetchUserInfo(

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, AppConfig, OidcConfig } from '@ledarspegel/config';
-import { Clock, CLOCK, transaction } from '@ledarspegel/core';
+import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import type { AdminRole } from '../admin-actor';
 import { AdminSessionsService } from '../admin-sessions.service';
 import { AdminUsersService, normaliseEmail } from '../admin-users.service';
@@ -12,7 +12,7 @@ import {
   IdentityProviderClient,
   IdentityProviderUnavailable,
 } from './identity-provider.client';
-import { roleFromClaims } from './oidc-role';
+import { roleClaimValues, roleFromClaims } from './oidc-role';
 import { OidcSignInState } from './oidc-sign-in-state.entity';
 
 /** How long a begun sign-in may take at the provider before its callback is refused. */
@@ -60,6 +60,7 @@ export class OidcSignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: AppLogger,
     private readonly provider: IdentityProviderClient,
     private readonly admins: AdminUsersService,
     private readonly sessions: AdminSessionsService,
@@ -152,6 +153,14 @@ export class OidcSignInService {
     }
     const role = roleFromClaims(claims, this.oidc);
     if (!role) {
+      // for IT setting up the provider: what came instead (role values, not who it was)
+      this.logger.warn(
+        {
+          roleClaim: this.oidc.roleClaim,
+          values: roleClaimValues(claims, this.oidc.roleClaim).slice(0, 20),
+        },
+        'OpenID Connect sign-in refused: the role claim holds none of OIDC_ADMIN_ROLES and OIDC_READER_ROLES',
+      );
       // taken away at the provider: the sessions this account still has end now too
       const known = await this.admins.findByIdentity(issuer, subject);
       if (known) {
@@ -161,6 +170,10 @@ export class OidcSignInService {
     }
     const email = emailOf(claims);
     if (!email) {
+      this.logger.warn(
+        { claims: Object.keys(claims) },
+        'OpenID Connect sign-in refused: no e-mail address in the email or preferred_username claim',
+      );
       return { kind: 'refused', reason: 'no-email' };
     }
     const admin = await this.admins.signInWithIdentity(
