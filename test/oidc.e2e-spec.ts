@@ -245,9 +245,15 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
 
   it('never goes on to another site after signing in', async () => {
     await account('anna', { email: 'anna.admin@kalix.test', roles: [ADMIN_ROLE] });
-    const callback = await signIn(new CookieBrowser(), 'anna', '//evil.example/admin');
-    expect(callback.status).toBe(303);
-    expect(callback.headers.get('location')).toBe('/admin');
+    for (const next of [
+      '//evil.example/admin',
+      'https://evil.example/admin',
+      `/admin/${'x'.repeat(3000)}`,
+    ]) {
+      const callback = await signIn(new CookieBrowser(), 'anna', next);
+      expect(callback.status).toBe(303);
+      expect(callback.headers.get('location')).toBe('/admin');
+    }
   });
 
   it('signs in a reader, who may read but not change', async () => {

@@ -18,6 +18,9 @@ import { OidcSignInState } from './oidc-sign-in-state.entity';
 /** How long a begun sign-in may take at the provider before its callback is refused. */
 export const OIDC_SIGN_IN_TTL_MS = 10 * 60 * 1000;
 
+/** The longest `next` kept (the column's length). */
+const MAX_NEXT_PATH_LENGTH = 2000;
+
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
@@ -98,7 +101,8 @@ export class OidcSignInService {
         browserHash: hash(browserToken),
         nonce: begun.checks.nonce,
         codeVerifier: begun.checks.codeVerifier,
-        nextPath: next,
+        // a console path longer than the column (never a real page) starts over at the start page
+        nextPath: next.length <= MAX_NEXT_PATH_LENGTH ? next : '/admin',
         createdAt: now,
       });
     });
@@ -188,6 +192,7 @@ export class OidcSignInService {
     const now = this.clock.now().getTime();
     return transaction(this.dataSource, async (manager) => {
       const states = manager.getRepository(OidcSignInState);
+      await states.delete({ createdAt: LessThan(new Date(now - OIDC_SIGN_IN_TTL_MS)) });
       const begun = await states.findOneBy({ stateHash: hash(state) });
       if (!begun) {
         return null;
@@ -197,8 +202,7 @@ export class OidcSignInService {
       if (deleted.affected === 0) {
         return null;
       }
-      const fresh = now - begun.createdAt.getTime() <= OIDC_SIGN_IN_TTL_MS;
-      return fresh && browserToken !== undefined && sameHash(begun.browserHash, hash(browserToken))
+      return browserToken !== undefined && sameHash(begun.browserHash, hash(browserToken))
         ? begun
         : null;
     });
