@@ -131,7 +131,7 @@ describe('signing in with the identity provider', () => {
     });
   });
 
-  it("shows a provider's error code, and nothing else that came in the URL", async () => {
+  it("shows a provider's error code only in the characters an error code may have", async () => {
     const finish = jest.fn().mockResolvedValue({
       kind: 'refused',
       reason: 'provider-error',
