@@ -33,6 +33,11 @@ export class AdminSessionsService {
   /** Checks the credentials (rate-limited) and opens a session; returns the cookie's token. */
   async signIn(client: string, email: string, password: string): Promise<string> {
     const admin = await this.auth.checkCredentials(client, email, password);
+    return this.open(admin.id);
+  }
+
+  /** Opens a session for an HR user who has proved who they are; returns the cookie's token. */
+  async open(adminId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await transaction(this.dataSource, async (manager) => {
@@ -40,7 +45,7 @@ export class AdminSessionsService {
       await sessions.delete({ lastSeenAt: LessThan(new Date(now.getTime() - SESSION_IDLE_MS)) });
       await sessions.insert({
         tokenHash: hash(token),
-        adminId: admin.id,
+        adminId,
         csrfToken: randomBytes(32).toString('base64url'),
         createdAt: now,
         lastSeenAt: now,
@@ -64,6 +69,7 @@ export class AdminSessionsService {
     }
     const now = this.clock.now().getTime();
     if (
+      !this.auth.maySignIn(session.admin) ||
       now - session.lastSeenAt.getTime() > SESSION_IDLE_MS ||
       now - session.createdAt.getTime() > SESSION_MAX_MS
     ) {
@@ -84,6 +90,13 @@ export class AdminSessionsService {
       },
       csrfToken: session.csrfToken,
     };
+  }
+
+  /** Ends every session of an HR user (one whose provider no longer gives them a role). */
+  async endAll(adminId: string): Promise<void> {
+    await serialWrite(this.dataSource, () =>
+      this.dataSource.getRepository(AdminSession).delete({ adminId }),
+    );
   }
 
   async signOut(token: string | undefined): Promise<void> {

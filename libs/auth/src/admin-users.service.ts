@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { DomainError, serialWrite } from '@ledarspegel/core';
+import { DataSource, IsNull, Not, Repository } from 'typeorm';
+import { DomainError, serialWrite, transaction } from '@ledarspegel/core';
 import { AdminRole, isAdminRole } from './admin-actor';
 import { AdminUser } from './admin-user.entity';
 import { hashPassword, passwordWeakness } from './password';
 
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Who the organisation's identity provider says has signed in, with the role its claims give. */
+export interface ProviderIdentity {
+  issuer: string;
+  subject: string;
+  email: string;
+  role: AdminRole;
+}
+
+/** An e-mail address as accounts store it (lowercased), or null when it is not one. */
+export function normaliseEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  return EMAIL_PATTERN.test(email) && email.length <= 254 ? email : null;
+}
 
 @Injectable()
 export class AdminUsersService {
@@ -26,8 +40,8 @@ export class AdminUsersService {
         { field: 'role', message: 'must be admin or reader' },
       ]);
     }
-    const email = emailInput.trim().toLowerCase();
-    if (!EMAIL_PATTERN.test(email) || email.length > 254) {
+    const email = normaliseEmail(emailInput);
+    if (!email) {
       throw new DomainError('invalid', `'${emailInput}' is not a valid e-mail address`, [
         { field: 'email', message: 'not a valid e-mail address' },
       ]);
@@ -38,7 +52,7 @@ export class AdminUsersService {
         { field: 'password', message: weakness },
       ]);
     }
-    if (await this.admins.existsBy({ email })) {
+    if (await this.admins.existsBy({ email, passwordHash: Not(IsNull()) })) {
       throw new DomainError('conflict', `An admin with the e-mail ${email} already exists`);
     }
     const passwordHash = await hashPassword(password);
@@ -48,8 +62,50 @@ export class AdminUsersService {
     return { id: admin.id, email: admin.email, role: admin.role };
   }
 
+  /**
+   * The password account of an e-mail address. An account of the identity provider with the
+   * same address is another account: never found here, never signed in to with a password.
+   */
   findByEmail(email: string): Promise<AdminUser | null> {
-    return this.admins.findOneBy({ email: email.trim().toLowerCase() });
+    return this.admins.findOneBy({
+      email: email.trim().toLowerCase(),
+      passwordHash: Not(IsNull()),
+    });
+  }
+
+  /**
+   * The account of an identity at the organisation's provider, made at its first sign-in and
+   * found again by issuer and subject (never by e-mail address, which a provider may let users
+   * change or may give to someone else later). Its e-mail address and role are the provider's
+   * of this sign-in, so a role changed or taken away there counts from the next sign-in.
+   */
+  async signInWithIdentity(identity: ProviderIdentity, at: Date): Promise<AdminUser> {
+    const where = { oidcIssuer: identity.issuer, oidcSubject: identity.subject };
+    const changes = { email: identity.email, role: identity.role, lastLoginAt: at };
+    const upsert = () =>
+      transaction(this.dataSource, async (manager) => {
+        const admins = manager.getRepository(AdminUser);
+        const found = await admins.findOneBy(where);
+        if (found) {
+          await admins.update({ id: found.id }, changes);
+          return { ...found, ...changes };
+        }
+        return admins.save(admins.create({ ...where, ...changes, passwordHash: null }));
+      });
+    try {
+      return await upsert();
+    } catch (error) {
+      // the same person's first sign-in in two tabs at once: the other one made the account
+      if (await this.admins.existsBy(where)) {
+        return upsert();
+      }
+      throw error;
+    }
+  }
+
+  /** The account of an identity at the provider, if it has signed in before. */
+  findByIdentity(issuer: string, subject: string): Promise<AdminUser | null> {
+    return this.admins.findOneBy({ oidcIssuer: issuer, oidcSubject: subject });
   }
 
   findById(id: string): Promise<AdminUser | null> {

@@ -17,7 +17,7 @@ export class AuthController {
   @UseGuards(SignInRequestGuard)
   @ApiOperation({
     summary:
-      'Sign in as HR; JSON only (415 otherwise), 403 from another site, 429 after repeated failures',
+      'Sign in as HR; JSON only (415 otherwise), 403 from another site or when PASSWORD_LOGIN=off, 429 after repeated failures',
   })
   @ApiConsumes('application/json')
   @ApiOkResponse({ type: LoginResponseDto })

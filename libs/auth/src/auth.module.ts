@@ -9,13 +9,16 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { BearerUploads } from './bearer-uploads';
+import { IdentityProviderClient } from './oidc/identity-provider.client';
+import { OidcSignInState } from './oidc/oidc-sign-in-state.entity';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { SignInCounter } from './sign-in-counter.entity';
 import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limit';
 import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
 
 /** HR accounts and sign-in; its guard protects every route not marked @Public(). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminUser, AdminSession, SignInCounter])],
+  imports: [TypeOrmModule.forFeature([AdminUser, AdminSession, SignInCounter, OidcSignInState])],
   controllers: [AuthController],
   providers: [
     AdminUsersService,
@@ -23,9 +26,11 @@ import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
     AdminSessionsService,
     SignInThrottle,
     BearerUploads,
+    IdentityProviderClient,
+    OidcSignInService,
     { provide: SIGN_IN_LIMITS, useValue: DEFAULT_SIGN_IN_LIMITS },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AdminUsersService, AuthService, AdminSessionsService],
+  exports: [AdminUsersService, AuthService, AdminSessionsService, OidcSignInService],
 })
 export class AuthModule {}

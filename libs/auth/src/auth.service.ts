@@ -7,6 +7,7 @@ import type { AdminUser } from './admin-user.entity';
 import { AdminUsersService } from './admin-users.service';
 import { LoginDto, LoginResponseDto } from './login.dto';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
+import { sameIssuer } from './oidc/oidc-role';
 import { SignInThrottle } from './sign-in-throttle';
 
 @Injectable()
@@ -14,7 +15,7 @@ export class AuthService {
   private readonly secret: string;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: SignInThrottle,
     private readonly admins: AdminUsersService,
   ) {
@@ -39,6 +40,12 @@ export class AuthService {
    * Retry-After once it is reached; 401 for a wrong e-mail or password, the same either way).
    */
   async checkCredentials(client: string, email: string, password: string): Promise<AdminUser> {
+    if (!this.config.passwordLogin) {
+      throw new DomainError(
+        'forbidden',
+        "Password sign-in is turned off (PASSWORD_LOGIN=off): sign in with the organisation's account in the console.",
+      );
+    }
     // counted before the slow hash: thirty parallel guesses cannot all get past the limit
     const reservation = await this.throttle.reserve(client, email);
     const admin = await this.admins.findByEmail(email);
@@ -59,6 +66,20 @@ export class AuthService {
       return null;
     }
     const admin = await this.admins.findById(payload.sub);
-    return admin ? { kind: 'admin', id: admin.id, email: admin.email, role: admin.role } : null;
+    return admin && this.maySignIn(admin)
+      ? { kind: 'admin', id: admin.id, email: admin.email, role: admin.role }
+      : null;
+  }
+
+  /**
+   * Whether the way this account signs in is still open: a password account's while
+   * PASSWORD_LOGIN is on, a provider account's while that provider is configured. Sessions and
+   * tokens of the other accounts end with it, not only their next sign-in.
+   */
+  maySignIn(admin: Pick<AdminUser, 'passwordHash' | 'oidcIssuer'>): boolean {
+    if (admin.oidcIssuer !== null) {
+      return this.config.oidc !== null && sameIssuer(admin.oidcIssuer, this.config.oidc.issuer);
+    }
+    return admin.passwordHash !== null && this.config.passwordLogin;
   }
 }

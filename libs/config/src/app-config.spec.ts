@@ -166,6 +166,88 @@ describe('parseConfig', () => {
   });
 });
 
+describe('OpenID Connect sign-in and PASSWORD_LOGIN', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.microsoftonline.com/3f2a9c1e-0000-4000-8000-000000000001/v2.0',
+    OIDC_CLIENT_ID: '6731de76-14a6-49ae-97bc-6eba6914391e',
+    OIDC_CLIENT_SECRET: 'hemligt~värde',
+    OIDC_ADMIN_ROLES: 'Ledarspegel.Admin',
+  };
+
+  it('is off, and password sign-in on, by default', () => {
+    const config = parseConfig({}, cwd);
+    expect(config.oidc).toBeNull();
+    expect(config.passwordLogin).toBe(true);
+  });
+
+  it('reads the provider, the role claim (default roles) and both role lists', () => {
+    const config = parseConfig(
+      {
+        ...oidc,
+        PUBLIC_URL: 'https://feedback.kalix.se/',
+        OIDC_ADMIN_ROLES: ' Ledarspegel.Admin , HR-chef,,Ledarspegel.Admin',
+        OIDC_READER_ROLES: 'Ledarspegel.Read',
+        PASSWORD_LOGIN: 'off',
+      },
+      cwd,
+    );
+    expect(config.oidc).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      clientId: oidc.OIDC_CLIENT_ID,
+      clientSecret: 'hemligt~värde',
+      roleClaim: 'roles',
+      adminRoles: ['Ledarspegel.Admin', 'HR-chef'],
+      readerRoles: ['Ledarspegel.Read'],
+      redirectUri: 'https://feedback.kalix.se/admin/login/oidc/callback',
+    });
+    expect(config.passwordLogin).toBe(false);
+    expect(parseConfig({ ...oidc, OIDC_ROLE_CLAIM: 'groups' }, cwd).oidc?.roleClaim).toBe('groups');
+    expect(parseConfig({ ...oidc, PASSWORD_LOGIN: 'ON' }, cwd).passwordLogin).toBe(true);
+  });
+
+  it('accepts an http issuer only on this machine (a test provider)', () => {
+    for (const issuer of [
+      'http://localhost:4000',
+      'http://127.0.0.1:4000/oidc',
+      'http://[::1]:4000',
+    ]) {
+      expect(parseConfig({ ...oidc, OIDC_ISSUER: issuer }, cwd).oidc?.issuer).toBe(issuer);
+    }
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: oidc.OIDC_ISSUER }, 'OIDC_CLIENT_ID', 'OIDC_ISSUER is set'],
+    [
+      { OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_CLIENT_ID: 'x' },
+      'OIDC_CLIENT_SECRET',
+      'OIDC_ISSUER and OIDC_CLIENT_ID are set',
+    ],
+    [{ OIDC_CLIENT_SECRET: 's', OIDC_CLIENT_ID: 'x' }, 'OIDC_ISSUER', 'all of OIDC_ISSUER'],
+    [{ ...oidc, OIDC_CLIENT_SECRET: '  ' }, 'OIDC_CLIENT_SECRET', 'or none of them'],
+    [{ OIDC_ADMIN_ROLES: 'Admin' }, 'OIDC_ADMIN_ROLES', 'has no effect without OIDC_ISSUER'],
+    [{ OIDC_ROLE_CLAIM: 'groups' }, 'OIDC_ROLE_CLAIM', 'has no effect without'],
+    [{ ...oidc, OIDC_ADMIN_ROLES: ' , ' }, 'OIDC_ADMIN_ROLES', 'nobody could sign in'],
+    [{ ...oidc, OIDC_READER_ROLES: 'Ledarspegel.Admin' }, 'OIDC_READER_ROLES', 'one meaning'],
+    [{ ...oidc, OIDC_ROLE_CLAIM: 'app roles' }, 'OIDC_ROLE_CLAIM', 'without spaces'],
+    [{ ...oidc, OIDC_ISSUER: 'login.microsoftonline.com' }, 'OIDC_ISSUER', 'not a URL'],
+    [{ ...oidc, OIDC_ISSUER: 'http://idp.kommun.se' }, 'OIDC_ISSUER', 'https://'],
+    [{ ...oidc, OIDC_ISSUER: 'https://idp.kommun.se/?tenant=1' }, 'OIDC_ISSUER', 'query'],
+    [{ PASSWORD_LOGIN: 'off' }, 'PASSWORD_LOGIN', 'nobody could sign in to the console'],
+    [{ ...oidc, PASSWORD_LOGIN: 'no' }, 'PASSWORD_LOGIN', "'on' or 'off'"],
+  ])('refuses %j naming %s', (env, variable, allowed) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+    expect(error.message).toContain(allowed);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('never repeats the client secret in an error', () => {
+    const error = errorOf({ OIDC_CLIENT_SECRET: 'hunter2-secret', OIDC_CLIENT_ID: 'x' });
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
 describe('resolveSecretKey', () => {
   it('generates a key once into var/ and reuses it', () => {
     const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledarspegel-config-'));

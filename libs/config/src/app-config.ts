@@ -37,7 +37,30 @@ export interface AppConfig {
   readonly requestTimeoutMs: number;
   /** Threads that render PDFs in this process; null: one per core, at most 4. */
   readonly pdfThreads: number | null;
+  /** Sign-in with the organisation's OpenID Connect provider; null: not configured. */
+  readonly oidc: OidcConfig | null;
+  /** Whether HR may sign in with an e-mail address and password (PASSWORD_LOGIN, `on`). */
+  readonly passwordLogin: boolean;
 }
+
+/** The organisation's OpenID Connect provider (OIDC_*), and which of its roles mean what here. */
+export interface OidcConfig {
+  /** The issuer identifier exactly as the provider names itself (its discovery document's `issuer`). */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The claim that holds the user's roles (a string or an array of strings). */
+  readonly roleClaim: string;
+  /** Claim values that make an HR user an `admin`… */
+  readonly adminRoles: readonly string[];
+  /** …and those that make one a `reader`. */
+  readonly readerRoles: readonly string[];
+  /** PUBLIC_URL + OIDC_CALLBACK_PATH, registered at the provider. */
+  readonly redirectUri: string;
+}
+
+/** Where the provider sends the browser back to; the redirect URI is PUBLIC_URL and this path. */
+export const OIDC_CALLBACK_PATH = '/admin/login/oidc/callback';
 
 export class ConfigError extends Error {
   constructor(
@@ -264,6 +287,111 @@ function parseLogLevel(raw: string | undefined): LogLevel {
   return text as LogLevel;
 }
 
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const OIDC_OPTIONAL = ['OIDC_ROLE_CLAIM', 'OIDC_ADMIN_ROLES', 'OIDC_READER_ROLES'] as const;
+
+/** Whether an http:// issuer is allowed: only on this machine (a test provider), never across a network. */
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+function parseIssuer(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      `'${raw}' is not a URL; use the provider's issuer, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0`,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      `'${raw}' must start with https:// (http:// only for a provider on localhost)`,
+    );
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('OIDC_ISSUER', `'${raw}' must not have a query, fragment or user name`);
+  }
+  return raw;
+}
+
+/** A comma-separated list of claim values, trimmed, without empty entries or repeats. */
+function parseRoleList(raw: string | undefined): string[] {
+  return [...new Set((raw ?? '').split(',').map((entry) => entry.trim()))].filter(Boolean);
+}
+
+function parseOidc(env: Environment, publicUrl: string): OidcConfig | null {
+  const given = OIDC_REQUIRED.filter((name) => value(env, name) !== undefined);
+  if (given.length === 0) {
+    const stray = OIDC_OPTIONAL.find((name) => value(env, name) !== undefined);
+    if (stray) {
+      throw new ConfigError(
+        stray,
+        `has no effect without ${OIDC_REQUIRED.join(', ')}; set those three to sign in with OpenID Connect, or remove ${stray}`,
+      );
+    }
+    return null;
+  }
+  const missing = OIDC_REQUIRED.filter((name) => value(env, name) === undefined);
+  if (missing[0] !== undefined) {
+    throw new ConfigError(
+      missing[0],
+      `is missing, but ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set; OpenID Connect sign-in needs all of ${OIDC_REQUIRED.join(', ')} (or none of them)`,
+    );
+  }
+  const roleClaim = value(env, 'OIDC_ROLE_CLAIM') ?? 'roles';
+  if (/\s/.test(roleClaim)) {
+    throw new ConfigError(
+      'OIDC_ROLE_CLAIM',
+      `'${roleClaim}' is not a claim name; use one name without spaces, e.g. roles or groups`,
+    );
+  }
+  const adminRoles = parseRoleList(value(env, 'OIDC_ADMIN_ROLES'));
+  const readerRoles = parseRoleList(value(env, 'OIDC_READER_ROLES'));
+  if (adminRoles.length === 0 && readerRoles.length === 0) {
+    throw new ConfigError(
+      'OIDC_ADMIN_ROLES',
+      `is empty, and so is OIDC_READER_ROLES: nobody could sign in with OpenID Connect; list the values of the ${roleClaim} claim that make an HR user an admin (and a reader), e.g. OIDC_ADMIN_ROLES=Ledarspegel.Admin`,
+    );
+  }
+  const both = adminRoles.find((role) => readerRoles.includes(role));
+  if (both !== undefined) {
+    throw new ConfigError(
+      'OIDC_READER_ROLES',
+      `'${both}' is in OIDC_ADMIN_ROLES too; give each role value one meaning`,
+    );
+  }
+  return Object.freeze({
+    issuer: parseIssuer(value(env, 'OIDC_ISSUER') as string),
+    clientId: value(env, 'OIDC_CLIENT_ID') as string,
+    clientSecret: value(env, 'OIDC_CLIENT_SECRET') as string,
+    roleClaim,
+    adminRoles: Object.freeze(adminRoles),
+    readerRoles: Object.freeze(readerRoles),
+    redirectUri: `${publicUrl}${OIDC_CALLBACK_PATH}`,
+  });
+}
+
+function parsePasswordLogin(raw: string | undefined, oidc: OidcConfig | null): boolean {
+  const text = (raw ?? 'on').toLowerCase();
+  if (text !== 'on' && text !== 'off') {
+    throw new ConfigError('PASSWORD_LOGIN', `'${raw}' is not allowed; use 'on' or 'off'`);
+  }
+  if (text === 'off' && !oidc) {
+    throw new ConfigError(
+      'PASSWORD_LOGIN',
+      `'off' needs OpenID Connect sign-in (${OIDC_REQUIRED.join(', ')}), or nobody could sign in to the console`,
+    );
+  }
+  return text === 'on';
+}
+
 /** Hides the password part of a URL so that an error message never prints a credential. */
 export function redactUrl(text: string): string {
   return text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
@@ -276,12 +404,14 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
   const port = parsePort(value(env, 'PORT'));
   const varDir = path.resolve(cwd, value(env, 'VAR_DIR') ?? 'var');
   const mailFrom = parseMailFrom(value(env, 'MAIL_FROM'));
+  const publicUrl = parsePublicUrl(value(env, 'PUBLIC_URL'), port);
+  const oidc = parseOidc(env, publicUrl);
   return Object.freeze({
     nodeEnv,
     production,
     port,
     host: value(env, 'HOST') ?? '0.0.0.0',
-    publicUrl: parsePublicUrl(value(env, 'PUBLIC_URL'), port),
+    publicUrl,
     database: Object.freeze(parseDatabase(value(env, 'DATABASE_URL'), cwd)),
     smtpUrl: parseSmtpUrl(value(env, 'SMTP_URL')),
     mailDir: path.resolve(cwd, value(env, 'MAIL_DIR') ?? path.join(varDir, 'mail')),
@@ -294,5 +424,7 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): AppC
     trustProxy: parseTrustProxyVariable(value(env, 'TRUST_PROXY')),
     requestTimeoutMs: parseRequestTimeout(value(env, 'REQUEST_TIMEOUT')),
     pdfThreads: parsePdfThreads(value(env, 'PDF_THREADS')),
+    oidc,
+    passwordLogin: parsePasswordLogin(value(env, 'PASSWORD_LOGIN'), oidc),
   });
 }

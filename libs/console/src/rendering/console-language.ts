@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OIDC_CALLBACK_PATH } from '@ledarspegel/config';
 import { Language, toLanguage } from '@ledarspegel/templates';
 import { LANGUAGE_COOKIE, languageCookieOptions } from '../cookies';
 
@@ -24,9 +25,16 @@ export function consoleLanguage(
   return language;
 }
 
-/** The same page in the other language. */
+/**
+ * The same page in the other language. The identity provider's callback is shown as the sign-in
+ * page: its own address carries a spent code and state, which a link should not repeat.
+ */
 export function switchUrl(request: FastifyRequest, language: Language): string {
   const url = new URL(request.url, 'http://console.invalid');
+  if (url.pathname === OIDC_CALLBACK_PATH) {
+    url.pathname = '/admin/login';
+    url.search = '';
+  }
   url.searchParams.set('lang', language === 'sv' ? 'en' : 'sv');
   return `${url.pathname}${url.search}`;
 }

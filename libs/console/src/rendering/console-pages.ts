@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@ledarspegel/config';
 import { isHttpsRequest } from '@ledarspegel/core';
 import { Language, TemplateRenderer } from '@ledarspegel/templates';
-import { SESSION_COOKIE, sessionCookieOptions } from '../cookies';
+import { OIDC_COOKIE, oidcCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../cookies';
 import { OutgoingMail } from '../mail/outgoing-mail';
 import type { ConsoleRequest, ConsoleSession } from '../session/console-session';
 import type { Texts } from '../views/texts';
@@ -69,6 +69,13 @@ export class ConsolePages {
             sessionCookieOptions(this.secure(request)),
           );
         }
+        if (view.oidcBrowserToken) {
+          void reply.setCookie(
+            OIDC_COOKIE,
+            view.oidcBrowserToken,
+            oidcCookieOptions(this.secure(request)),
+          );
+        }
         void reply.status(303).header('location', view.location).send();
         return;
       case 'file':
@@ -94,6 +101,11 @@ export class ConsolePages {
         return;
       }
     }
+  }
+
+  /** The sign-in begun with the identity provider is over (its callback has come): its cookie goes. */
+  forgetOidcSignIn(reply: FastifyReply): void {
+    void reply.clearCookie(OIDC_COOKIE, oidcCookieOptions(this.secure(reply.request)));
   }
 
   /** To sign in, and back to this page afterwards (a form: to the start page). */

@@ -29,11 +29,15 @@ export interface MessageView {
   textKey?: string;
 }
 
-/** 303 See Other; on the way the session cookie may be set (signing in) or cleared. */
+/**
+ * 303 See Other; on the way the session cookie may be set (signing in) or cleared, and the
+ * cookie that binds a sign-in with the identity provider to this browser set.
+ */
 export interface RedirectView {
   kind: 'redirect';
   location: string;
   session?: { token: string } | 'end';
+  oidcBrowserToken?: string;
 }
 
 /** A download, never cached. */
