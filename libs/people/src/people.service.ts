@@ -69,9 +69,12 @@ export class PeopleService {
     });
   }
 
-  /** What importing this file would change, without changing anything; the same errors. */
+  /**
+   * What importing this file would change, without changing anything; the same errors. The
+   * first step of an import, so only for those who may import (not a reader).
+   */
   async previewCsv(actor: ServiceActor, csv: unknown): Promise<ImportPreview> {
-    assertMayRead(actor);
+    assertMayChange(actor);
     const people = this.parse(csv);
     const existing = await this.people.everyoneForImport();
     const plan = planImport(existing, people);

@@ -126,6 +126,9 @@ export class ConsolePages {
       ...view.context,
       title: `${failed ? `${this.templates.message(language, 'admin.errorPrefix')} ` : ''}${title}`,
       user: session?.actor.email,
+      // the role by the name in the header; a reader's pages leave out every form that changes
+      roleKey: session ? `admin.role.${session.actor.role}` : undefined,
+      mayChange: session?.actor.role === 'admin',
       csrfToken: session?.csrfToken,
       nav: session
         ? [
