@@ -1,4 +1,4 @@
-import { AdminSession, AdminUser, SignInCounter } from '@ledarspegel/auth';
+import { AdminSession, AdminUser, AuditEntry, SignInCounter } from '@ledarspegel/auth';
 import {
   Assignment,
   AssignmentToken,
@@ -28,6 +28,7 @@ export const ALL_ENTITIES = [
   AdminUser,
   AdminSession,
   SignInCounter,
+  AuditEntry,
   Person,
   Campaign,
   CampaignItemSet,

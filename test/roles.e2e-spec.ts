@@ -133,6 +133,7 @@ describe('roles: a reader reads, only an admin changes', () => {
         employeeId: 'B1',
         subjectEmployeeId: 'B1',
         raterEmployeeId: 'D1',
+        key: 'huddinge-ledarskap',
       };
       const value = values[name];
       if (!value) {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { DomainError, serialWrite } from '@ledarspegel/core';
+import { DomainError, serialWrite, transaction } from '@ledarspegel/core';
+import { SYSTEM_ACTOR } from './actor-access';
+import { recordAudit } from './audit/audit-trail';
 import { AdminRole, isAdminRole } from './admin-actor';
 import { AdminUser } from './admin-user.entity';
 import { hashPassword, passwordWeakness } from './password';
@@ -42,9 +44,15 @@ export class AdminUsersService {
       throw new DomainError('conflict', `An admin with the e-mail ${email} already exists`);
     }
     const passwordHash = await hashPassword(password);
-    const admin = await serialWrite(this.dataSource, () =>
-      this.admins.save(this.admins.create({ email, passwordHash, role, lastLoginAt: null })),
-    );
+    // on the server, by the CLI (admin:create): the system's act, with the account it made
+    const admin = await transaction(this.dataSource, async (tx) => {
+      const repository = tx.getRepository(AdminUser);
+      const saved = await repository.save(
+        repository.create({ email, passwordHash, role, lastLoginAt: null }),
+      );
+      await recordAudit(tx, SYSTEM_ACTOR, 'admin.created', `admin:${email}/role:${role}`);
+      return saved;
+    });
     return { id: admin.id, email: admin.email, role: admin.role };
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, assertMayRead, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv } from './people-csv';
 import type { PersonRecord } from './people-csv-format';
@@ -60,6 +60,7 @@ export class PeopleService {
         await this.people.update(tx, id, fields(record));
       }
       await this.people.deactivate(tx, plan.deactivate, this.clock.now());
+      await recordAudit(tx, actor, 'people.imported', 'people');
       return {
         created: plan.create.length,
         updated: plan.update.length,

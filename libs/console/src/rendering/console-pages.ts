@@ -142,6 +142,7 @@ export class ConsolePages {
               key: 'admin.nav.settings',
               current: section === 'settings',
             },
+            { href: '/admin/audit', key: 'admin.nav.audit', current: section === 'audit' },
           ]
         : [],
       switchUrl: switchUrl(request, language),
