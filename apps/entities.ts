@@ -1,4 +1,10 @@
-import { AdminSession, AdminUser, OidcSignInState, SignInCounter } from '@ledarspegel/auth';
+import {
+  AdminSession,
+  AdminUser,
+  AuditEntry,
+  OidcSignInState,
+  SignInCounter,
+} from '@ledarspegel/auth';
 import {
   Assignment,
   AssignmentToken,
@@ -29,6 +35,7 @@ export const ALL_ENTITIES = [
   AdminSession,
   SignInCounter,
   OidcSignInState,
+  AuditEntry,
   Person,
   Campaign,
   CampaignItemSet,

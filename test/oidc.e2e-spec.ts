@@ -158,15 +158,11 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
     return response.status;
   }
 
-  async function accounts(): Promise<
-    { email: string; role: string; password_hash: string | null; oidc_subject: string | null }[]
-  > {
-    const sql =
-      'SELECT email, role, password_hash, oidc_issuer, oidc_subject FROM admin_user ORDER BY email';
+  async function select<T>(sql: string): Promise<T[]> {
     if (database.kind === 'sqlite') {
       const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
       try {
-        return db.prepare(sql).all() as never;
+        return db.prepare(sql).all() as T[];
       } finally {
         db.close();
       }
@@ -174,10 +170,27 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      return (await client.query(sql)).rows as never;
+      return (await client.query(sql)).rows as T[];
     } finally {
       await client.end();
     }
+  }
+
+  function accounts() {
+    return select<{
+      email: string;
+      role: string;
+      password_hash: string | null;
+      oidc_subject: string | null;
+    }>(
+      'SELECT email, role, password_hash, oidc_issuer, oidc_subject FROM admin_user ORDER BY email',
+    );
+  }
+
+  function auditOf(email: string) {
+    return select<{ actor: string; action: string; target: string }>(
+      `SELECT actor, action, target FROM audit_entry WHERE target LIKE 'admin:${email}/%' ORDER BY at, id`,
+    );
   }
 
   beforeAll(async () => {
@@ -278,6 +291,17 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
     expect(bo).toMatchObject([{ email: 'bo.berg@kalix.test', role: 'reader' }]);
     // the session from before is the same account: a reader now as well
     expect(await changeSomething(first)).toBe(403);
+    // the account's making and its role change are in the audit trail, by the system
+    expect([...(await auditOf('bo@kalix.test')), ...(await auditOf('bo.berg@kalix.test'))]).toEqual(
+      [
+        { actor: 'system', action: 'admin.created', target: 'admin:bo@kalix.test/role:admin' },
+        {
+          actor: 'system',
+          action: 'admin.role_changed',
+          target: 'admin:bo.berg@kalix.test/role:reader',
+        },
+      ],
+    );
 
     await account('bo', { email: 'bo.berg@kalix.test', roles: [] });
     const third = new CookieBrowser();

@@ -5,7 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { AdminUsersService } from '@ledarspegel/auth';
+import { AdminRole, AdminUsersService } from '@ledarspegel/auth';
 import { AppConfig, parseConfig, resolveSecretKey } from '@ledarspegel/config';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -78,12 +78,28 @@ export function setClock(testApp: TestApp, now: () => Date): void {
 
 export const TEST_ADMIN = { email: 'hr@kommun.test', password: 'Rätt-lösenord-2026' };
 
+/** An HR account with the `reader` role: it may read, not change. */
+export const TEST_READER = { email: 'lasare@kommun.test', password: 'Läsa-men-inte-ändra-2026' };
+
 /** Creates the HR admin and returns a bearer token for it. */
-export async function signInAsAdmin(testApp: TestApp): Promise<string> {
+export function signInAsAdmin(testApp: TestApp): Promise<string> {
+  return signInAs(testApp, TEST_ADMIN, 'admin');
+}
+
+/** Creates the HR reader and returns a bearer token for it. */
+export function signInAsReader(testApp: TestApp): Promise<string> {
+  return signInAs(testApp, TEST_READER, 'reader');
+}
+
+async function signInAs(
+  testApp: TestApp,
+  user: { email: string; password: string },
+  role: AdminRole,
+): Promise<string> {
   const admins = testApp.app.get(AdminUsersService);
-  if (!(await admins.findByEmail(TEST_ADMIN.email))) {
-    await admins.create(TEST_ADMIN.email, TEST_ADMIN.password);
+  if (!(await admins.findByEmail(user.email))) {
+    await admins.create(user.email, user.password, role);
   }
-  const response = await testApp.http.post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);
+  const response = await testApp.http.post('/api/v1/auth/login').send(user).expect(200);
   return (response.body as { accessToken: string }).accessToken;
 }

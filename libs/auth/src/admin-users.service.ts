@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import { DomainError, serialWrite, transaction } from '@ledarspegel/core';
+import { SYSTEM_ACTOR } from './actor-access';
+import { recordAudit } from './audit/audit-trail';
 import { AdminRole, isAdminRole } from './admin-actor';
 import { AdminUser } from './admin-user.entity';
 import { hashPassword, passwordWeakness } from './password';
@@ -56,9 +58,15 @@ export class AdminUsersService {
       throw new DomainError('conflict', `An admin with the e-mail ${email} already exists`);
     }
     const passwordHash = await hashPassword(password);
-    const admin = await serialWrite(this.dataSource, () =>
-      this.admins.save(this.admins.create({ email, passwordHash, role, lastLoginAt: null })),
-    );
+    // on the server, by the CLI (admin:create): the system's act, with the account it made
+    const admin = await transaction(this.dataSource, async (tx) => {
+      const repository = tx.getRepository(AdminUser);
+      const saved = await repository.save(
+        repository.create({ email, passwordHash, role, lastLoginAt: null }),
+      );
+      await recordAudit(tx, SYSTEM_ACTOR, 'admin.created', `admin:${email}/role:${role}`);
+      return saved;
+    });
     return { id: admin.id, email: admin.email, role: admin.role };
   }
 
@@ -86,11 +94,20 @@ export class AdminUsersService {
       transaction(this.dataSource, async (manager) => {
         const admins = manager.getRepository(AdminUser);
         const found = await admins.findOneBy(where);
+        const target = `admin:${identity.email}/role:${identity.role}`;
         if (found) {
           await admins.update({ id: found.id }, changes);
+          if (found.role !== identity.role) {
+            await recordAudit(manager, SYSTEM_ACTOR, 'admin.role_changed', target, at);
+          }
           return { ...found, ...changes };
         }
-        return admins.save(admins.create({ ...where, ...changes, passwordHash: null }));
+        // made by the identity provider's say-so: the system's act, as for the CLI
+        const created = await admins.save(
+          admins.create({ ...where, ...changes, passwordHash: null }),
+        );
+        await recordAudit(manager, SYSTEM_ACTOR, 'admin.created', target, at);
+        return created;
       });
     try {
       return await upsert();

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit/audit.controller';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditTrail } from './audit/audit-trail';
 import { AdminSession } from './admin-session.entity';
 import { AdminSessionsService } from './admin-sessions.service';
 import { AdminUser } from './admin-user.entity';
@@ -16,12 +19,18 @@ import { SignInCounter } from './sign-in-counter.entity';
 import { DEFAULT_SIGN_IN_LIMITS } from './sign-in-limit';
 import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
 
-/** HR accounts and sign-in; its guard protects every route not marked @Public(). */
+/**
+ * HR accounts and sign-in, and the audit trail of what they do; its guard protects every route
+ * not marked @Public().
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminUser, AdminSession, SignInCounter, OidcSignInState])],
-  controllers: [AuthController],
+  imports: [
+    TypeOrmModule.forFeature([AdminUser, AdminSession, SignInCounter, OidcSignInState, AuditEntry]),
+  ],
+  controllers: [AuthController, AuditController],
   providers: [
     AdminUsersService,
+    AuditTrail,
     AuthService,
     AdminSessionsService,
     SignInThrottle,
@@ -31,6 +40,6 @@ import { SIGN_IN_LIMITS, SignInThrottle } from './sign-in-throttle';
     { provide: SIGN_IN_LIMITS, useValue: DEFAULT_SIGN_IN_LIMITS },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AdminUsersService, AuthService, AdminSessionsService, OidcSignInService],
+  exports: [AdminUsersService, AuthService, AdminSessionsService, OidcSignInService, AuditTrail],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SYSTEM_ACTOR } from '@ledarspegel/auth';
+import { auditTarget, recordAudit, SYSTEM_ACTOR } from '@ledarspegel/auth';
 import { AppLogger, Clock, CLOCK, LOGGER, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { AssignmentRepository } from './assignment.repository';
@@ -88,6 +88,7 @@ export class CampaignScheduler {
         })),
         now,
       );
+      await recordAudit(tx, SYSTEM_ACTOR, 'campaign.reminded', auditTarget.campaign(campaign.id));
       this.logger.info(
         { campaignId: campaign.id, days: dueDays, raters: raters.length },
         'reminders queued',

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import {
+  assertMayChange,
+  auditTarget,
+  recordAudit,
+  renameAuditEmployee,
+  SYSTEM_ACTOR,
+  type ServiceActor,
+} from '@ledarspegel/auth';
 import { CampaignRepository, NominationRepository } from '@ledarspegel/campaigns';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
@@ -67,6 +74,7 @@ export class Anonymisation {
         );
       }
       const placeholder = await this.apply(tx, person, now);
+      await recordAudit(tx, actor, 'person.anonymised', auditTarget.employee(placeholder));
       return { employeeId: placeholder, anonymisedAt: now.toISOString() };
     });
   }
@@ -79,7 +87,8 @@ export class Anonymisation {
     let anonymised = 0;
     for (const person of people) {
       if ((await this.campaigns.unfinishedInvolving(person.id, tx)).length === 0) {
-        await this.apply(tx, person, now);
+        const placeholder = await this.apply(tx, person, now);
+        await recordAudit(tx, SYSTEM_ACTOR, 'person.anonymised', auditTarget.employee(placeholder));
         anonymised += 1;
       }
     }
@@ -88,6 +97,7 @@ export class Anonymisation {
 
   private async apply(tx: EntityManager, person: Person, now: Date): Promise<string> {
     const placeholder = placeholderFor(person.id);
+    const employeeId = person.employeeId;
     await this.people.anonymise(tx, person, placeholder, now);
     await this.reports.renameSubject(tx, person.id, {
       employeeId: placeholder.employeeId,
@@ -97,6 +107,8 @@ export class Anonymisation {
     // their development plans are their own words; their nomination links are theirs to hold
     await this.plans.deleteOfSubject(tx, person.id);
     await this.nominations.deleteTokensHeldBy(tx, person.id);
+    // the trail keeps what was done, no longer to whom
+    await renameAuditEmployee(tx, employeeId, placeholder.employeeId);
     return placeholder.employeeId;
   }
 }

@@ -5,6 +5,8 @@ import { CampaignsModule } from '@ledarspegel/campaigns';
 import { PeopleModule } from '@ledarspegel/people';
 import { QuestionnairesModule } from '@ledarspegel/questionnaires';
 import { ReportsModule } from '@ledarspegel/reports';
+import { AuditPagesController } from './audit/audit-pages.controller';
+import { AuditPages } from './audit/audit-pages.service';
 import { CampaignNominationsController } from './campaigns/campaign-nominations.controller';
 import { CampaignNominations } from './campaigns/campaign-nominations.service';
 import { CampaignPagesController } from './campaigns/campaign-pages.controller';
@@ -50,6 +52,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignNominationsController,
     OutgoingMailController,
     RetentionPagesController,
+    AuditPagesController,
   ],
   providers: [
     ConsolePages,
@@ -67,6 +70,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignReports,
     RetentionPages,
     CampaignNominations,
+    AuditPages,
   ],
 })
 export class ConsoleModule {}

@@ -1,2 +1,3 @@
 export * from './console.module';
 export * from './cookies';
+export { CONSOLE_ACCESS } from './session/console-session';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, assertMayRead, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { parsePeopleCsv } from './people-csv';
 import type { PersonRecord } from './people-csv-format';
@@ -60,6 +60,7 @@ export class PeopleService {
         await this.people.update(tx, id, fields(record));
       }
       await this.people.deactivate(tx, plan.deactivate, this.clock.now());
+      await recordAudit(tx, actor, 'people.imported', 'people');
       return {
         created: plan.create.length,
         updated: plan.update.length,
@@ -69,9 +70,12 @@ export class PeopleService {
     });
   }
 
-  /** What importing this file would change, without changing anything; the same errors. */
+  /**
+   * What importing this file would change, without changing anything; the same errors. The
+   * first step of an import, so only for those who may import (not a reader).
+   */
   async previewCsv(actor: ServiceActor, csv: unknown): Promise<ImportPreview> {
-    assertMayRead(actor);
+    assertMayChange(actor);
     const people = this.parse(csv);
     const existing = await this.people.everyoneForImport();
     const plan = planImport(existing, people);

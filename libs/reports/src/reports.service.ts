@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  assertMayRead,
+  AuditAction,
+  auditTarget,
+  recordAuditNow,
+  type ServiceActor,
+} from '@ledarspegel/auth';
 import type { Questionnaire } from '@ledarspegel/questionnaires';
 import type { Language } from '@ledarspegel/templates';
 import {
@@ -14,13 +22,21 @@ import { ReportResponseDto, toReportResponse } from './report-content';
 import { ReportLoader } from './report.loader';
 import { ReportPdfRenderer } from './renderers/pdf/report-pdf.renderer';
 
-/** HR's reports: one subject's (JSON, PDF), the organisation view and the exports. */
+/**
+ * HR's reports: one subject's (JSON, PDF), the organisation view and the exports. What hands
+ * out a subject's report or the export is recorded in the audit trail once it is loaded.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly loader: ReportLoader,
     private readonly pdfRenderer: ReportPdfRenderer,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  private audit(actor: ServiceActor, action: AuditAction, target: string): Promise<void> {
+    return recordAuditNow(this.dataSource, actor, action, target);
+  }
 
   async get(
     actor: ServiceActor,
@@ -29,6 +45,7 @@ export class ReportsService {
   ): Promise<ReportResponseDto> {
     assertMayRead(actor);
     const { report } = await this.loader.forSubject(campaignId, employeeId);
+    await this.audit(actor, 'report.viewed', auditTarget.report(campaignId, employeeId));
     return toReportResponse(report);
   }
 
@@ -47,6 +64,7 @@ export class ReportsService {
   ): Promise<Buffer> {
     assertMayRead(actor);
     const loaded = await this.loader.forSubject(campaignId, employeeId);
+    await this.audit(actor, 'report.downloaded', auditTarget.report(campaignId, employeeId));
     // the follow-up quotes the manager's own plan, which HR does not read (counts only)
     return this.pdfRenderer.renderLoaded(
       { ...loaded, report: { ...loaded.report, followUp: null } },
@@ -70,12 +88,14 @@ export class ReportsService {
   async exportCsv(actor: ServiceActor, campaignId: string): Promise<string> {
     assertMayRead(actor);
     const { managers, reports } = await this.loader.forCampaign(campaignId);
+    await this.audit(actor, 'export.downloaded', auditTarget.export(campaignId, 'csv'));
     return toCsv(exportRows(managers, reports));
   }
 
   async exportXlsx(actor: ServiceActor, campaignId: string): Promise<Buffer> {
     assertMayRead(actor);
     const { managers, reports } = await this.loader.forCampaign(campaignId);
+    await this.audit(actor, 'export.downloaded', auditTarget.export(campaignId, 'xlsx'));
     // loaded on first use: exceljs brings some 170 modules that only an export needs
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();

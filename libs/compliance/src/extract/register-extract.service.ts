@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertMayRead, auditTarget, recordAuditNow, type ServiceActor } from '@ledarspegel/auth';
 import {
   AssignmentRepository,
   type Campaign,
@@ -39,10 +41,23 @@ export class RegisterExtractService {
     private readonly plans: DevelopmentPlanRepository,
     private readonly nominations: NominationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** Everything stored about a person; the audit trail records that it was produced. */
   async extract(actor: ServiceActor, employeeId: string): Promise<RegisterExtractDto> {
     assertMayRead(actor);
+    const extract = await this.gather(employeeId);
+    await recordAuditNow(
+      this.dataSource,
+      actor,
+      'register_extract.produced',
+      auditTarget.employee(employeeId),
+    );
+    return extract;
+  }
+
+  private async gather(employeeId: string): Promise<RegisterExtractDto> {
     const person = await this.people.byEmployeeId(employeeId);
     if (!person) {
       throw new DomainError('not_found', `No person with employee id '${employeeId}'.`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { serialWrite } from '@ledarspegel/core';
+import { serialWrite, transaction } from '@ledarspegel/core';
 import { RetentionRun } from './retention-run.entity';
 import { RetentionSettings } from './retention-settings.entity';
 
@@ -33,12 +33,14 @@ export class RetentionRepository {
   async save(
     values: Pick<RetentionSettings, 'reportsMonths' | 'inactivePeopleMonths'>,
     at: Date,
+    within?: (tx: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await serialWrite(this.dataSource, () =>
-      this.dataSource
+    await transaction(this.dataSource, async (tx) => {
+      await tx
         .getRepository(RetentionSettings)
-        .upsert({ id: SETTINGS_ID, ...values, updatedAt: at }, ['id']),
-    );
+        .upsert({ id: SETTINGS_ID, ...values, updatedAt: at }, ['id']);
+      await within?.(tx);
+    });
   }
 
   /**

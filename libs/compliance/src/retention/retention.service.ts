@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import {
+  assertMayChange,
+  assertMayRead,
+  AUDIT_RETENTION_MONTHS,
+  auditTarget,
+  disposeAuditEntries,
+  recordAudit,
+  type ServiceActor,
+} from '@ledarspegel/auth';
 import {
   AssignmentRepository,
   CampaignRepository,
@@ -83,6 +91,7 @@ export class RetentionService {
         inactivePeopleMonths: settings.inactivePeopleMonths,
       },
       this.clock.now(),
+      (tx) => recordAudit(tx, actor, 'settings.changed', auditTarget.setting('retention')),
     );
     return this.get(actor);
   }
@@ -138,6 +147,8 @@ export class RetentionService {
         );
         run.peopleAnonymised = await this.anonymisation.anonymiseLeavers(tx, leavers, now);
       }
+      // the trail names HR users: kept for a fixed period, whatever the settings (docs/gallring.md)
+      await disposeAuditEntries(tx, monthsBefore(now, AUDIT_RETENTION_MONTHS));
       await this.retention.record(tx, run);
       return toRunResponse(run);
     });

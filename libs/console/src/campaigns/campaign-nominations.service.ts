@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertMayChange } from '@ledarspegel/auth';
 import {
   CampaignResponseDto,
   CampaignsService,
@@ -52,11 +53,13 @@ export class CampaignNominations {
   }
 
   async open(session: ConsoleSession, id: string): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     await this.campaigns.openNominations(session.actor, id);
     return redirect(`/admin/campaigns/${id}?opened=1`);
   }
 
   async remind(session: ConsoleSession, id: string): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const sent = await this.campaigns.remindNominations(session.actor, id);
     return redirect(`/admin/campaigns/${id}?reminded=${sent.emailsQueued}`);
   }
@@ -68,6 +71,7 @@ export class CampaignNominations {
     employeeId: string,
     query: Form,
   ): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
     return this.form(session, id, employeeId, null, q, [], 200);
   }
@@ -79,6 +83,7 @@ export class CampaignNominations {
     employeeId: string,
     form: Form,
   ): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const input = readNominationForm(form, MANUAL_RELATIONSHIPS);
     if (input.action === 'approve') {
       await this.campaigns.approveNomination(session.actor, id, employeeId);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assertMayChange } from '@ledarspegel/auth';
 import { CampaignResponseDto, CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
@@ -50,6 +51,7 @@ export class CampaignPages {
 
   /** What closing will end, to confirm; a campaign not open has nothing to close. */
   async closePage(session: ConsoleSession, id: string, unconfirmed = false): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const campaign = await this.campaigns.get(session.actor, id);
     if (campaign.status !== 'open') {
       return redirect(`/admin/campaigns/${id}`);
@@ -65,6 +67,7 @@ export class CampaignPages {
   }
 
   async close(session: ConsoleSession, id: string, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     if (form.confirm !== 'yes') {
       return this.closePage(session, id, true);
     }
@@ -115,6 +118,7 @@ export class CampaignPages {
 
   /** A draft pulse on the development plans' focus items; its own page to review and launch. */
   async pulse(session: ConsoleSession, id: string): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const pulse = await this.plans.pulse(session.actor, id, {});
     return redirect(`/admin/campaigns/${pulse.id}`);
   }

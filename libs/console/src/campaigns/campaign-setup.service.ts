@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assertMayChange } from '@ledarspegel/auth';
 import { CampaignResponseDto, CampaignsService, InvitationComposer } from '@ledarspegel/campaigns';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ConsolePages } from '../rendering/console-pages';
@@ -53,6 +54,7 @@ export class CampaignSetup {
 
   /** A peer or other rater added to one subject (the id typed by hand, so trimmed). */
   async addRater(session: ConsoleSession, id: string, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const { subject, rater, relationship } = raterForm(form);
     try {
       await this.campaigns.addRater(session.actor, id, {
@@ -67,6 +69,7 @@ export class CampaignSetup {
   }
 
   async removeRater(session: ConsoleSession, id: string, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const { subject, rater } = raterForm(form);
     try {
       await this.campaigns.removeRater(session.actor, id, subject, rater);
@@ -100,6 +103,7 @@ export class CampaignSetup {
 
   /** The invitation as one rater will get it, and what the launch will send. */
   async launchPage(session: ConsoleSession, id: string, unconfirmed = false): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const campaign = await this.campaigns.get(session.actor, id);
     const preview = await this.campaigns.raters(session.actor, id);
     if (campaign.status !== 'draft' && campaign.status !== 'nominating') {
@@ -124,6 +128,7 @@ export class CampaignSetup {
 
   /** Launches once confirmed; with no one to ask, the raters page says so. */
   async launch(session: ConsoleSession, id: string, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     if (form.confirm !== 'yes') {
       return this.launchPage(session, id, true);
     }

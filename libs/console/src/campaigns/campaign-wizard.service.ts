@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assertMayChange } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
@@ -40,12 +41,14 @@ export class CampaignWizard {
   }
 
   newCampaign(session: ConsoleSession): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const first = this.questionnaires.latest()[0]?.key ?? '';
     return this.form(session, defaultValues(first), [], 200);
   }
 
   /** A draft from the form, or the form again with its problems (the service's too). */
   async create(session: ConsoleSession, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const values = formValues(form);
     const { dto, problems } = await toCreateCampaign(values, this.clock.now());
     if (!dto) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { assertMayChange } from '@ledarspegel/auth';
 import { MAX_CSV_BYTES } from '@ledarspegel/core';
 import { PeopleService } from '@ledarspegel/people';
 import { ConsolePages } from '../rendering/console-pages';
@@ -37,7 +38,8 @@ export class PeopleImportPages {
     private readonly pages: ConsolePages,
   ) {}
 
-  form(): ConsoleView {
+  form(session: ConsoleSession): ConsoleView {
+    assertMayChange(session.actor);
     return importForm(200, {});
   }
 
@@ -53,6 +55,7 @@ export class PeopleImportPages {
       });
     }
     this.forms.check(request, session, upload.fields);
+    assertMayChange(session.actor);
     if (!upload.csv || upload.csv.length === 0) {
       return importForm(422, { error: 'admin.import.noFile' });
     }
@@ -75,6 +78,7 @@ export class PeopleImportPages {
 
   /** Step 2: the previewed file applied, in one transaction. */
   async apply(session: ConsoleSession, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     let csv: Buffer;
     try {
       csv = this.uploads.read(form.upload);

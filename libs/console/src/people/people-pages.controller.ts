@@ -28,8 +28,8 @@ export class PeoplePagesController {
   }
 
   @Get('people/import')
-  importForm(@Res() reply: FastifyReply): Promise<void> {
-    return this.pages.send(reply, this.imports.form());
+  importForm(@ConsoleSession() session: ConsoleSession, @Res() reply: FastifyReply): Promise<void> {
+    return this.pages.send(reply, this.imports.form(session));
   }
 
   @Post('people/import')

@@ -138,6 +138,9 @@ export class ConsolePages {
       ...view.context,
       title: `${failed ? `${this.templates.message(language, 'admin.errorPrefix')} ` : ''}${title}`,
       user: session?.actor.email,
+      // the role by the name in the header; a reader's pages leave out every form that changes
+      roleKey: session ? `admin.role.${session.actor.role}` : undefined,
+      mayChange: session?.actor.role === 'admin',
       csrfToken: session?.csrfToken,
       nav: session
         ? [
@@ -151,6 +154,7 @@ export class ConsolePages {
               key: 'admin.nav.settings',
               current: section === 'settings',
             },
+            { href: '/admin/audit', key: 'admin.nav.audit', current: section === 'audit' },
           ]
         : [],
       switchUrl: switchUrl(request, language),

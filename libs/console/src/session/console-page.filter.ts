@@ -27,7 +27,8 @@ export function expectedError(error: unknown, ...codes: ErrorCode[]): DomainErro
 }
 
 /**
- * How console routes fail, in one place: no session, a refused form, a domain error. Scoped to
+ * How console routes fail, in one place: no session, a refused form, a change a reader may not
+ * make (403, the same page for every form), a domain error. Scoped to
  * the console's controllers (`@ConsoleController()`); the JSON API keeps the global ErrorFilter.
  */
 @Catch(DomainError, SignInRequired, FormRefused)
@@ -42,6 +43,12 @@ export class ConsolePageFilter implements ExceptionFilter {
       this.pages.answer(
         reply,
         message(403, 'admin.forbidden.title', { textKey: 'admin.forbidden.text' }),
+      );
+    } else if (error.code === 'forbidden') {
+      // a reader's form (assertMayChange in the service): a page, not the API's JSON
+      this.pages.answer(
+        reply,
+        message(403, 'admin.readOnly.title', { textKey: 'admin.readOnly.text' }),
       );
     } else {
       const title = ERROR_PAGES[error.code];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertMayChange } from '@ledarspegel/auth';
 import { RetentionResponseDto, RetentionService } from '@ledarspegel/compliance';
 import { ConsoleView, page, redirect } from '../rendering/console-view';
 import type { ConsoleSession } from '../session/console-session';
@@ -22,6 +23,7 @@ export class RetentionPages {
   }
 
   async save(session: ConsoleSession, form: Form): Promise<ConsoleView> {
+    assertMayChange(session.actor);
     const read = readRetentionForm(form);
     if (!read.ok) {
       const current = await this.retention.get(session.actor);

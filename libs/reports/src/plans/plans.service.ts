@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import {
+  assertMayChange,
+  assertMayRead,
+  auditTarget,
+  recordAudit,
+  type ServiceActor,
+} from '@ledarspegel/auth';
 import {
   CampaignItemSetRepository,
   CampaignRepository,
@@ -108,7 +114,10 @@ export class PlansService {
         showManagerSeparately: source.showManagerSeparately,
         ...(dto.closesAt ? { closesAt: dto.closesAt } : {}),
       },
-      (tx, pulseId) => this.itemSets.create(tx, pulseId, source.id, items),
+      async (tx, pulseId) => {
+        await this.itemSets.create(tx, pulseId, source.id, items);
+        await recordAudit(tx, actor, 'pulse.created', auditTarget.campaign(pulseId));
+      },
     );
   }
 

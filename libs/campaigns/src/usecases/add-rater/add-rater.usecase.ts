@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import { CampaignSubjectRepository } from '../../campaign-subject.repository';
 import type { AddRaterDto, RatersPreviewDto } from '../../campaign.dto';
@@ -73,6 +73,7 @@ export class AddRater {
         raterId: rater.id,
         relationship: dto.relationship,
       });
+      await recordAudit(tx, actor, 'campaign.raters_changed', auditTarget.campaign(id));
       return ratersPreview(campaign, await this.raters.derived(campaign, tx));
     });
   }

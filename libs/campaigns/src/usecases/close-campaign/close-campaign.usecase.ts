@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { AssignmentRepository } from '../../assignment.repository';
 import { CAMPAIGN_REPORTS, type CampaignReports } from '../../campaign-reports.port';
@@ -60,6 +60,8 @@ export class CloseCampaign {
       // From here on only the tallies know how many answered; no assignment knows who did.
       await this.tallies.write(tx, id, counts);
       await this.assignments.forgetAnswered(tx, id);
+      // HR's close, or the system's on the campaign's date
+      await recordAudit(tx, actor, 'campaign.closed', auditTarget.campaign(id));
       return { reports };
     });
     await this.storage.seal([id]);

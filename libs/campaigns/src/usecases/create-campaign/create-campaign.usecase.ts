@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import type { Person } from '@ledarspegel/people';
 import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
@@ -83,6 +83,7 @@ export class CreateCampaign {
         subjects.map((person) => person.id),
       );
       await within?.(tx, campaign.id);
+      await recordAudit(tx, actor, 'campaign.created', auditTarget.campaign(campaign.id));
       return toCampaignResponse(
         campaign,
         subjects.map((person) => ({ employeeId: person.employeeId, name: person.name })),

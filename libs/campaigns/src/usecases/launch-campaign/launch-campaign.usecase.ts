@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { AssignmentRepository } from '../../assignment.repository';
@@ -56,6 +56,7 @@ export class LaunchCampaign {
         })),
         now,
       );
+      await recordAudit(tx, actor, 'campaign.launched', auditTarget.campaign(id));
       return { invited: raters.length, emailsQueued: raterIds.length };
     });
   }

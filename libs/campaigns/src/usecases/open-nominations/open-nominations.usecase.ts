@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, DomainError, transaction } from '@ledarspegel/core';
 import { OutboxRepository } from '@ledarspegel/mail';
 import { PeopleRepository } from '@ledarspegel/people';
@@ -72,6 +72,7 @@ export class OpenNominations {
         })),
         this.clock.now(),
       );
+      await recordAudit(tx, actor, 'campaign.nominations_opened', auditTarget.campaign(id));
       return { subjects: subjects.length, emailsQueued: subjects.length };
     });
   }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertMayChange, assertMayRead, type ServiceActor } from '@ledarspegel/auth';
+import {
+  assertMayChange,
+  assertMayRead,
+  auditTarget,
+  recordAudit,
+  type ServiceActor,
+} from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import type { Campaign } from '../../campaign.entity';
 import { CampaignRepository } from '../../campaign.repository';
@@ -47,6 +53,13 @@ export class OverrideNomination {
       const { campaign, subject, organisation } = await this.subject(tx, id, employeeId);
       const raters = this.checker.checked(campaign, subject, organisation, dto.raters);
       await this.nominations.store(tx, id, subject.id, 'approved', raters, 'approved', 'hr');
+      // the subject whose list it is; never the raters on it
+      await recordAudit(
+        tx,
+        actor,
+        'campaign.nomination_changed',
+        auditTarget.report(id, employeeId),
+      );
     });
   }
 
@@ -65,6 +78,12 @@ export class OverrideNomination {
         state.nominated,
         'approved',
         'hr',
+      );
+      await recordAudit(
+        tx,
+        actor,
+        'campaign.nomination_changed',
+        auditTarget.report(id, employeeId),
       );
     });
   }

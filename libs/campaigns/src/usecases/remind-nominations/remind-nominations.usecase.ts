@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { Clock, CLOCK, transaction } from '@ledarspegel/core';
 import { NewOutboxMessage, OutboxRepository } from '@ledarspegel/mail';
 import { CampaignRepository } from '../../campaign.repository';
@@ -74,6 +74,7 @@ export class RemindNominations {
         }
       }
       await this.outbox.enqueue(tx, messages, this.clock.now());
+      await recordAudit(tx, actor, 'campaign.nominations_reminded', auditTarget.campaign(id));
       return { subjects, approvers, emailsQueued: messages.length };
     });
   }

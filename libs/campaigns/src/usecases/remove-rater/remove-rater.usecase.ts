@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertMayChange, type ServiceActor } from '@ledarspegel/auth';
+import { assertMayChange, auditTarget, recordAudit, type ServiceActor } from '@ledarspegel/auth';
 import { DomainError, transaction } from '@ledarspegel/core';
 import { CampaignSubjectRepository } from '../../campaign-subject.repository';
 import { CampaignRepository } from '../../campaign.repository';
@@ -41,6 +41,7 @@ export class RemoveRater {
           `${raterEmployeeId} was not added as a rater of ${subjectEmployeeId}.`,
         );
       }
+      await recordAudit(tx, actor, 'campaign.raters_changed', auditTarget.campaign(id));
     });
   }
 }
