@@ -39,8 +39,8 @@ export class CampaignWizard {
     });
   }
 
-  newCampaign(session: ConsoleSession): Promise<ConsoleView> {
-    const first = this.questionnaires.latest()[0]?.key ?? '';
+  async newCampaign(session: ConsoleSession): Promise<ConsoleView> {
+    const first = (await this.questionnaires.newestOfEach())[0]?.questionnaire.key ?? '';
     return this.form(session, defaultValues(first), [], 200);
   }
 
@@ -60,8 +60,8 @@ export class CampaignWizard {
     }
   }
 
-  questionnaire(key: string): ConsoleView {
-    const questionnaire = this.questionnaires.get(key);
+  async questionnaire(key: string): Promise<ConsoleView> {
+    const questionnaire = await this.questionnaires.find(key);
     return page({
       section: 'home',
       template: 'pages/admin/questionnaire',
@@ -87,7 +87,7 @@ export class CampaignWizard {
       context: campaignFormView({
         values,
         problems,
-        questionnaires: this.questionnaires.latest(),
+        questionnaires: (await this.questionnaires.newestOfEach()).map((q) => q.questionnaire),
         units,
         managers,
         t: this.pages.texts(session.language),
