@@ -67,17 +67,18 @@ export class QuestionnairesService {
         `'${questionnaire.key}' is a template that ships with Ledarspegel. Give your copy a key of its own.`,
       );
     }
-    const exists = async (): Promise<never> => {
-      throw new DomainError(
-        'conflict',
-        `A questionnaire '${questionnaire.key}' exists already. Save a new version of it with PUT /api/v1/questionnaires/${questionnaire.key}.`,
-      );
-    };
+    const exists = new DomainError(
+      'conflict',
+      `A questionnaire '${questionnaire.key}' exists already. Save a new version of it with PUT /api/v1/questionnaires/${questionnaire.key}.`,
+    );
     if (await this.versions.newest(questionnaire.key)) {
-      return exists();
+      throw exists;
     }
     const saved = await this.store(actor, questionnaire, 1);
-    return saved ?? exists();
+    if (!saved) {
+      throw exists;
+    }
+    return saved;
   }
 
   /** A new version of one of the organisation's questionnaires; the body's version is ignored. */
