@@ -15,6 +15,8 @@ import { CampaignWizardController } from './campaigns/campaign-wizard.controller
 import { CampaignWizard } from './campaigns/campaign-wizard.service';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailPages } from './mail/outgoing-mail-pages.service';
+import { QuestionnairePagesController } from './questionnaires/questionnaire-pages.controller';
+import { QuestionnairePages } from './questionnaires/questionnaire-pages.service';
 import { RetentionPagesController } from './settings/retention-pages.controller';
 import { RetentionPages } from './settings/retention-pages.service';
 import { OutgoingMailController } from './mail/outgoing-mail.controller';
@@ -50,6 +52,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignNominationsController,
     OutgoingMailController,
     RetentionPagesController,
+    QuestionnairePagesController,
   ],
   providers: [
     ConsolePages,
@@ -67,6 +70,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CampaignReports,
     RetentionPages,
     CampaignNominations,
+    QuestionnairePages,
   ],
 })
 export class ConsoleModule {}
