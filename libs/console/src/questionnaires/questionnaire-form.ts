@@ -187,9 +187,10 @@ export function readDraft(form: Form): DraftQuestionnaire {
       setEntry(entry(dimension(Number(match[1])).itemsByIndex, Number(match[2])), match[3]!, value);
       continue;
     }
-    match = /^dimensions\[(\d{1,3})\]\.(key|title\.sv|title\.en|description\.sv|description\.en)$/.exec(
-      name,
-    );
+    match =
+      /^dimensions\[(\d{1,3})\]\.(key|title\.sv|title\.en|description\.sv|description\.en)$/.exec(
+        name,
+      );
     if (match) {
       const target = dimension(Number(match[1]));
       const [part, language] = match[2]!.split('.');
@@ -255,10 +256,7 @@ const itemIds = (draft: Pick<DraftQuestionnaire, 'dimensions' | 'openQuestions'>
   ...draft.openQuestions.map((q) => q.id),
 ];
 
-function newDimension(
-  keys: readonly string[],
-  ids: readonly string[],
-): DraftDimension {
+function newDimension(keys: readonly string[], ids: readonly string[]): DraftDimension {
   return {
     key: freshId('omrade', keys),
     title: empty(),
@@ -289,7 +287,12 @@ export function applyAction(
   if (what === 'dimension') {
     const list = next.dimensions;
     if (kind === 'add' && list.length <= MAX_INDEX) {
-      list.push(newDimension(list.map((d) => d.key), itemIds(next)));
+      list.push(
+        newDimension(
+          list.map((d) => d.key),
+          itemIds(next),
+        ),
+      );
       return { draft: next, focus: `dimensions[${list.length - 1}].title.sv` };
     }
     if (kind === 'remove' && index < list.length && index >= 0) {

@@ -109,10 +109,15 @@ export class QuestionnairePages {
       if (problems.length > 0) {
         return this.editor(session, mode, draft, { newestVersion, problems, status: 422 });
       }
-      return this.preview(session, { ...(body as unknown as Questionnaire), version: 0 }, action.self, {
-        otherView: null,
-        back: mode === 'update' ? `${BASE}/${encodeURIComponent(draft.key)}/edit` : BASE,
-      });
+      return this.preview(
+        session,
+        { ...(body as unknown as Questionnaire), version: 0 },
+        action.self,
+        {
+          otherView: null,
+          back: mode === 'update' ? `${BASE}/${encodeURIComponent(draft.key)}/edit` : BASE,
+        },
+      );
     }
     try {
       const saved =
@@ -125,7 +130,13 @@ export class QuestionnairePages {
       const problems: EditorProblem[] =
         refused.code === 'invalid'
           ? ((refused.details ?? []) as EditorProblem[])
-          : [{ field: mode === 'create' ? 'key' : 'questionnaire', code: 'conflict', message: refused.message }];
+          : [
+              {
+                field: mode === 'create' ? 'key' : 'questionnaire',
+                code: 'conflict',
+                message: refused.message,
+              },
+            ];
       return this.editor(session, mode, draft, { newestVersion, problems, status: 422 });
     }
   }
@@ -164,7 +175,11 @@ export class QuestionnairePages {
       upload = await readCsvUpload(request);
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
-      return this.importPage({ content: '' }, [{ field: 'file', code: tooLarge ? 'too_large' : 'unreadable' }], tooLarge ? 413 : 400);
+      return this.importPage(
+        { content: '' },
+        [{ field: 'file', code: tooLarge ? 'too_large' : 'unreadable' }],
+        tooLarge ? 413 : 400,
+      );
     }
     this.forms.check(request, session, upload.fields);
     const pasted = typeof upload.fields.content === 'string' ? upload.fields.content : '';
@@ -199,7 +214,9 @@ export class QuestionnairePages {
   private create(session: ConsoleSession, body: unknown) {
     const key = (body as { key?: unknown } | null)?.key;
     if (typeof key === 'string' && this.registry.isTemplate(key)) {
-      throw new DomainError('invalid', 'A template’s key.', [{ field: 'key', code: 'key_template' }]);
+      throw new DomainError('invalid', 'A template’s key.', [
+        { field: 'key', code: 'key_template' },
+      ]);
     }
     return this.questionnaires.create(session.actor, body);
   }
@@ -296,7 +313,9 @@ export class QuestionnairePages {
           .map((p) => ({ key: `admin.questionnaireImport.problem.${p.code}`, values: p.values })),
         contentProblems: problems
           .filter((p) => p.field !== 'file')
-          .map((p) => (t ? `${fieldName(p.field, t)}: ${problemText(p, t)}` : p.message ?? p.field)),
+          .map((p) =>
+            t ? `${fieldName(p.field, t)}: ${problemText(p, t)}` : (p.message ?? p.field),
+          ),
       },
     });
   }

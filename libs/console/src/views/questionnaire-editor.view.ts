@@ -121,9 +121,12 @@ function shownIds(draft: DraftQuestionnaire, mode: EditorMode): Set<string> {
     [...pairIds(`${path}.title`), ...pairIds(`${path}.description`)].forEach((id) => ids.add(id));
     dimension.items.forEach((_item, i) => {
       const itemPath = `${path}.items[${i}]`;
-      [itemPath, `${itemPath}.id`, ...pairIds(`${itemPath}.text`), ...pairIds(`${itemPath}.selfText`)].forEach(
-        (id) => ids.add(id),
-      );
+      [
+        itemPath,
+        `${itemPath}.id`,
+        ...pairIds(`${itemPath}.text`),
+        ...pairIds(`${itemPath}.selfText`),
+      ].forEach((id) => ids.add(id));
     });
   });
   draft.openQuestions.forEach((_question, q) => {
@@ -211,7 +214,12 @@ export function questionnaireEditorView(input: {
         : t('admin.questionnaireEditor.editTitle', { key: draft.key }),
     // not `title`: the layout's own
     titleText: text('title', draft.title, t('admin.questionnaireEditor.titleField')),
-    description: text('description', draft.description, t('admin.questionnaireEditor.description'), true),
+    description: text(
+      'description',
+      draft.description,
+      t('admin.questionnaireEditor.description'),
+      true,
+    ),
     scale: {
       errors: errors('scale'),
       min: single('scale.min', draft.scale.min, t('admin.questionnaireEditor.scaleMin')),
