@@ -67,7 +67,7 @@ describe('questionnaires in the console', () => {
   });
 
   it('refuses a broken import with every problem named, keeping what was pasted, saving nothing', async () => {
-    const broken = ownQuestionnaire('trasig') as ReturnType<typeof ownQuestionnaire> & {
+    const broken = ownQuestionnaire('trasig') as {
       dimensions: { items: { text: unknown }[] }[];
     };
     broken.dimensions[0]!.items[0]!.text = { sv: '' };
