@@ -174,6 +174,52 @@ describe('questionnaires in the console', () => {
     expect(template.headers.location).toBe('/admin/questionnaires/new?from=kalix-ledarplan');
   });
 
+  it('saves the longest questionnaire the editor allows from its form: no field is dropped', async () => {
+    const text = (s: string) => ({ sv: `Min chef ${s}`, en: `My manager ${s}` });
+    const form: Record<string, string> = {
+      _csrf: hr.csrf,
+      mode: 'create',
+      action: 'save',
+      key: 'lang',
+      'title.sv': 'Lång',
+      'title.en': 'Long',
+      'scale.min': '1',
+      'scale.max': '2',
+      'scale.labels.1.sv': 'Nej',
+      'scale.labels.1.en': 'No',
+      'scale.labels.2.sv': 'Ja',
+      'scale.labels.2.en': 'Yes',
+    };
+    for (let d = 0; d < 4; d += 1) {
+      form[`dimensions[${d}].key`] = `omrade-${d}`;
+      form[`dimensions[${d}].title.sv`] = `Område ${d}`;
+      form[`dimensions[${d}].title.en`] = `Area ${d}`;
+      for (let i = 0; i < 50; i += 1) {
+        const item = `dimensions[${d}].items[${i}]`;
+        form[`${item}.id`] = `item-${d}-${i}`;
+        form[`${item}.text.sv`] = text(`${d}.${i}`).sv;
+        form[`${item}.text.en`] = text(`${d}.${i}`).en;
+        form[`${item}.selfText.sv`] = `Jag ${d}.${i}`;
+        form[`${item}.selfText.en`] = `I ${d}.${i}`;
+      }
+    }
+    expect(Object.keys(form).length).toBeGreaterThan(1000);
+    await t.http
+      .post('/admin/questionnaires/editor')
+      .set('cookie', hr.cookie)
+      .type(FORM)
+      .send(form)
+      .expect(303);
+    const saved = (await api('lang').expect(200)).body as {
+      dimensions: { items: { id: string; selfText: { en: string } }[] }[];
+    };
+    expect(saved.dimensions.flatMap((d) => d.items)).toHaveLength(200);
+    expect(saved.dimensions[3]?.items[49]).toMatchObject({
+      id: 'item-3-49',
+      selfText: { en: 'I 3.49' },
+    });
+  });
+
   it('lets a reader look but not save', async () => {
     await t.app
       .get(AdminUsersService)
