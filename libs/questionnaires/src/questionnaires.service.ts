@@ -67,16 +67,13 @@ export class QuestionnairesService {
         `'${questionnaire.key}' is a template that ships with Ledarspegel. Give your copy a key of its own.`,
       );
     }
-    const exists = new DomainError(
-      'conflict',
-      `A questionnaire '${questionnaire.key}' exists already. Save a new version of it with PUT /api/v1/questionnaires/${questionnaire.key}.`,
-    );
-    if (await this.versions.newest(questionnaire.key)) {
-      throw exists;
-    }
     const saved = await this.store(actor, questionnaire, 1);
     if (!saved) {
-      throw exists;
+      // its version 1 is stored already: the key is in use
+      throw new DomainError(
+        'conflict',
+        `A questionnaire '${questionnaire.key}' exists already. Save a new version of it with PUT /api/v1/questionnaires/${questionnaire.key}.`,
+      );
     }
     return saved;
   }

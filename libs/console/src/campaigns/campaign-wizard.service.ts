@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { type Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleView, page, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
@@ -40,8 +40,9 @@ export class CampaignWizard {
   }
 
   async newCampaign(session: ConsoleSession): Promise<ConsoleView> {
-    const first = (await this.questionnaires.newestOfEach())[0]?.questionnaire.key ?? '';
-    return this.form(session, defaultValues(first), [], 200);
+    const questionnaires = await this.questionnaireChoices();
+    const first = questionnaires[0]?.key ?? '';
+    return this.form(session, defaultValues(first), [], 200, questionnaires);
   }
 
   /** A draft from the form, or the form again with its problems (the service's too). */
@@ -75,6 +76,7 @@ export class CampaignWizard {
     values: CampaignFormValues,
     problems: FormProblem[],
     status: number,
+    questionnaires?: Questionnaire[],
   ): Promise<ConsoleView> {
     const [units, managers] = await Promise.all([
       this.people.units(),
@@ -87,12 +89,17 @@ export class CampaignWizard {
       context: campaignFormView({
         values,
         problems,
-        questionnaires: (await this.questionnaires.newestOfEach()).map((q) => q.questionnaire),
+        questionnaires: questionnaires ?? (await this.questionnaireChoices()),
         units,
         managers,
         t: this.pages.texts(session.language),
       }),
       status,
     });
+  }
+
+  /** The newest version of each questionnaire, the templates and the organisation's own. */
+  private async questionnaireChoices(): Promise<Questionnaire[]> {
+    return (await this.questionnaires.newestOfEach()).map((listed) => listed.questionnaire);
   }
 }
