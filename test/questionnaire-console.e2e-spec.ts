@@ -120,10 +120,15 @@ describe('questionnaires in the console', () => {
       .expect(200);
     expect(edit.text).toContain('Spara version 2');
     const form: Record<string, string> = { _csrf: hr.csrf, mode: 'update', action: 'save' };
+    // every field as the page shows it, as a browser would post it untouched
+    const unescape = (text: string) => text.replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
     for (const match of edit.text.matchAll(
       /<input id="[^"]*" name="([^"]+)" type="text" value="([^"]*)"/g,
     )) {
-      form[match[1]!] = match[2]!.replace(/&amp;/g, '&').replace(/&#x27;/g, "'");
+      form[match[1]!] = unescape(match[2]!);
+    }
+    for (const match of edit.text.matchAll(/<textarea id="[^"]*" name="([^"]+)"[^>]*>([^<]*)</g)) {
+      form[match[1]!] = unescape(match[2]!);
     }
     form.key = 'inklistrad';
     form['scale.allowNotApplicable'] = 'on';

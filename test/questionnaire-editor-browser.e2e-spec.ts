@@ -6,6 +6,7 @@
  * the questionnaire in the campaign wizard. axe-core finds no WCAG 2.1 AA violation, and no page
  * is wider than the screen.
  */
+import path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations, hasChromium, launchChromium } from './support/browser';
 import { createTestApp, signInAsAdmin, TEST_ADMIN, TestApp } from './support/test-app';
@@ -30,6 +31,12 @@ describeWithBrowser('the questionnaire editor in a browser', () => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect({ page: name, excess }).toEqual({ page: name, excess: 0 });
+    if (process.env.SCREENSHOT_DIR) {
+      await page.screenshot({
+        path: path.join(process.env.SCREENSHOT_DIR, `questionnaire-${name}.png`),
+        fullPage: true,
+      });
+    }
   };
   const field = (name: string) => page.locator(`[name="${name}"]`);
   /** Presses a button that posts the form, and waits for the page that answers. */

@@ -280,11 +280,12 @@ export function questionnaireEditorView(input: {
             first: i === 0,
             last: i === lastItem,
             itemId: single(`${itemPath}.id`, item.id, t('admin.questionnaireEditor.id')),
-            text: text(`${itemPath}.text`, item.text, t('admin.questionnaireEditor.text')),
+            text: text(`${itemPath}.text`, item.text, t('admin.questionnaireEditor.text'), true),
             selfText: text(
               `${itemPath}.selfText`,
               item.selfText,
               t('admin.questionnaireEditor.selfText'),
+              true,
             ),
           };
         }),
@@ -302,11 +303,12 @@ export function questionnaireEditorView(input: {
         first: q === 0,
         last: q === draft.openQuestions.length - 1,
         itemId: single(`${path}.id`, question.id, t('admin.questionnaireEditor.id')),
-        text: text(`${path}.text`, question.text, t('admin.questionnaireEditor.text')),
+        text: text(`${path}.text`, question.text, t('admin.questionnaireEditor.text'), true),
         selfText: text(
           `${path}.selfText`,
           question.selfText,
           t('admin.questionnaireEditor.openSelfText'),
+          true,
         ),
       };
     }),
