@@ -158,6 +158,16 @@ describe('questionnaires in the console', () => {
       .expect(422);
     expect(refused.text).toContain('Rubrik, Engelska: får inte vara tom');
     expect(refused.text).toContain('lyssnar används redan');
+    // the same in English
+    const english = await t.http
+      .post('/admin/questionnaires/editor?lang=en')
+      .set('cookie', hr.cookie)
+      .type(FORM)
+      .send({ ...form, 'title.en': '', 'dimensions[1].items[0].id': 'lyssnar' })
+      .expect(422);
+    expect(english.text).toContain('Title, English: must not be empty');
+    expect(english.text).toContain('lyssnar is used already');
+    expect(english.text).toContain('>Min chef frågar patienterna</textarea>');
     expect(await snapshotDatabase(dataSource)).toEqual(before);
 
     const preview = await t.http
