@@ -21,6 +21,7 @@ import {
 import { RetentionRun, RetentionSettings } from '@ledarspegel/compliance';
 import { OutboxMessage } from '@ledarspegel/mail';
 import { Person } from '@ledarspegel/people';
+import { QuestionnaireVersion } from '@ledarspegel/questionnaires';
 import { DevelopmentPlan, Report } from '@ledarspegel/reports';
 import { Draft, SurveyResponse } from '@ledarspegel/responses';
 
@@ -55,4 +56,5 @@ export const ALL_ENTITIES = [
   RetentionSettings,
   RetentionRun,
   DevelopmentPlan,
+  QuestionnaireVersion,
 ];

@@ -5,6 +5,8 @@
  * `assertMayChange`, and the database is the same after. A new changing route fails here until
  * it has an example request below and refuses a reader.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -82,6 +84,14 @@ function appRoutes(t: TestApp): Route[] {
  * One request per changing API route that would pass its validation, so the 403 can only come
  * from the role check. A new route needs a line here (the test says which).
  */
+/** One of the organisation's own questionnaires: a copy of a seed, made by the admin. */
+const OWN_QUESTIONNAIRE = {
+  ...(JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../seeds/questionnaires/kalix-ledarplan.json'), 'utf8'),
+  ) as Record<string, unknown>),
+  key: 'egen-ledarplan',
+};
+
 const API_EXAMPLES: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/v1/campaigns': {
     body: {
@@ -110,6 +120,8 @@ const API_EXAMPLES: Record<string, { body?: unknown; csv?: string }> = {
   },
   'POST /api/v1/people/:employeeId/anonymise': {},
   'PUT /api/v1/settings/retention': { body: { reportsMonths: 24, inactivePeopleMonths: 12 } },
+  'POST /api/v1/questionnaires': { body: { ...OWN_QUESTIONNAIRE, key: 'lasarens-enkat' } },
+  'PUT /api/v1/questionnaires/:key': { body: OWN_QUESTIONNAIRE },
 };
 
 /** Console forms that change no data, for every role: signing out. */
@@ -133,7 +145,7 @@ describe('roles: a reader reads, only an admin changes', () => {
         employeeId: 'B1',
         subjectEmployeeId: 'B1',
         raterEmployeeId: 'D1',
-        key: 'huddinge-ledarskap',
+        key: OWN_QUESTIONNAIRE.key,
       };
       const value = values[name];
       if (!value) {
@@ -158,6 +170,11 @@ describe('roles: a reader reads, only an admin changes', () => {
       })
       .expect(201);
     campaignId = (created.body as { id: string }).id;
+    await t.http
+      .post('/api/v1/questionnaires')
+      .set('authorization', `Bearer ${adminToken}`)
+      .send(OWN_QUESTIONNAIRE)
+      .expect(201);
     routes = appRoutes(t);
   });
 
@@ -284,6 +301,10 @@ describe('roles: a reader reads, only an admin changes', () => {
         '/admin/people/import',
         `/admin/campaigns/${campaignId}/launch`,
         `/admin/campaigns/${campaignId}/nominations/B1`,
+        '/admin/questionnaires/new',
+        '/admin/questionnaires/new?from=huddinge-ledarskap',
+        `/admin/questionnaires/${OWN_QUESTIONNAIRE.key}/edit`,
+        '/admin/questionnaires/import',
       ]) {
         const response = await t.http.get(path).set('cookie', reader.cookie);
         expect({ path, status: response.status }).toEqual({ path, status: 403 });
@@ -291,7 +312,12 @@ describe('roles: a reader reads, only an admin changes', () => {
     });
 
     it('shows a reader their role and no form that changes; an admin sees them all', async () => {
-      const pages = ['/admin', '/admin/people', `/admin/campaigns/${campaignId}`];
+      const pages = [
+        '/admin',
+        '/admin/people',
+        `/admin/campaigns/${campaignId}`,
+        '/admin/questionnaires',
+      ];
       for (const path of [...pages, '/admin/settings/retention']) {
         const page = await t.http.get(path).set('cookie', reader.cookie).expect(200);
         expect(page.text).toContain('(endast läsning)');
@@ -299,6 +325,7 @@ describe('roles: a reader reads, only an admin changes', () => {
         expect(page.text).not.toContain('href="/admin/campaigns/new"');
         expect(page.text).not.toContain('href="/admin/people/import"');
         expect(page.text).not.toContain(`href="/admin/campaigns/${campaignId}/launch"`);
+        expect(page.text).not.toMatch(/href="\/admin\/questionnaires\/(new|import|[^"]+\/edit)/);
       }
       const english = await t.http.get('/admin?lang=en').set('cookie', reader.cookie).expect(200);
       expect(english.text).toContain('(read only)');
@@ -306,6 +333,14 @@ describe('roles: a reader reads, only an admin changes', () => {
       const home = await t.http.get('/admin').set('cookie', admin.cookie).expect(200);
       expect(home.text).toContain('(administratör)');
       expect(home.text).toContain('href="/admin/campaigns/new"');
+      const questionnaires = await t.http
+        .get('/admin/questionnaires')
+        .set('cookie', admin.cookie)
+        .expect(200);
+      expect(questionnaires.text).toContain('href="/admin/questionnaires/new"');
+      expect(questionnaires.text).toContain(
+        `href="/admin/questionnaires/${OWN_QUESTIONNAIRE.key}/edit"`,
+      );
       const people = await t.http.get('/admin/people').set('cookie', admin.cookie).expect(200);
       expect(people.text).toContain('href="/admin/people/import"');
       const setup = await t.http

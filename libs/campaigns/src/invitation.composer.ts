@@ -9,7 +9,7 @@ import {
   OutboxMessage,
   PermanentMailError,
 } from '@ledarspegel/mail';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { type Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { Language, TemplateRenderer, toLanguage } from '@ledarspegel/templates';
 import { AssignmentRepository } from './assignment.repository';
 import type { Campaign } from './campaign.entity';
@@ -59,14 +59,15 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
    * The invitation as a rater would get it, for HR to read before launching: the same
    * templates, with a placeholder where each personal link will be.
    */
-  preview(
+  async preview(
     campaign: InvitationCampaign,
     rater: { name: string; subjects: { name: string; self: boolean }[]; ratesAsManager: boolean },
     language: Language,
-  ): { subject: string; text: string } {
+  ): Promise<{ subject: string; text: string }> {
     const { subject, text } = this.render(
       'invitation',
       campaign,
+      await this.questionnaireOf(campaign),
       rater,
       rater.subjects.map((s) => ({
         self: s.self,
@@ -114,6 +115,7 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
       return this.render(
         message.kind === 'reminder' ? 'reminder' : 'invitation',
         campaign,
+        await this.questionnaireOf(campaign),
         {
           name: rater.name,
           ratesAsManager: assignments.some((a) => a.relationship === 'manager'),
@@ -128,17 +130,18 @@ export class InvitationComposer implements MessageComposer, OnModuleInit {
     });
   }
 
+  private questionnaireOf(campaign: InvitationCampaign): Promise<Questionnaire> {
+    return this.questionnaires.find(campaign.questionnaireKey, campaign.questionnaireVersion);
+  }
+
   private render(
     kind: 'invitation' | 'reminder',
     campaign: InvitationCampaign,
+    questionnaire: Questionnaire,
     rater: { name: string; ratesAsManager: boolean },
     links: { self: boolean; subjectName: string; url: string }[],
     language: Language,
   ): { subject: string; html: string; text: string; language: Language } {
-    const questionnaire = this.questionnaires.get(
-      campaign.questionnaireKey,
-      campaign.questionnaireVersion,
-    );
     const context = {
       reminder: kind === 'reminder',
       raterName: rater.name,

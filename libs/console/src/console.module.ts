@@ -17,6 +17,8 @@ import { CampaignWizardController } from './campaigns/campaign-wizard.controller
 import { CampaignWizard } from './campaigns/campaign-wizard.service';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailPages } from './mail/outgoing-mail-pages.service';
+import { QuestionnairePagesController } from './questionnaires/questionnaire-pages.controller';
+import { QuestionnairePages } from './questionnaires/questionnaire-pages.service';
 import { RetentionPagesController } from './settings/retention-pages.controller';
 import { RetentionPages } from './settings/retention-pages.service';
 import { OutgoingMailController } from './mail/outgoing-mail.controller';
@@ -53,6 +55,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     OutgoingMailController,
     RetentionPagesController,
     AuditPagesController,
+    QuestionnairePagesController,
   ],
   providers: [
     ConsolePages,
@@ -71,6 +74,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     RetentionPages,
     CampaignNominations,
     AuditPages,
+    QuestionnairePages,
   ],
 })
 export class ConsoleModule {}

@@ -15,6 +15,9 @@ import { DomainError } from './domain-error';
 /** Deeper than any body the API takes (a questionnaire is 6 levels); arrays and objects count. */
 export const MAX_JSON_DEPTH = 32;
 
+/** Fields a form post may have: the questionnaire editor's largest form with room to spare. */
+export const MAX_FORM_FIELDS = 5000;
+
 export const JSON_TYPES: readonly string[] = ['application/json'];
 export const FORM_TYPES: readonly string[] = [
   'application/x-www-form-urlencoded',
@@ -244,8 +247,10 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
   });
 
   // What Nest registers by default, registered here because registering any parser ourselves
-  // stops Nest from registering its own. Repeated fields become arrays.
+  // stops Nest from registering its own. Repeated fields become arrays. Node keeps only the
+  // first 1,000 fields by default and drops the rest without a word: the questionnaire editor's
+  // form has five fields per item, so a long questionnaire would lose its last items.
   app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, body, done) => {
-    done(null, parseQueryString(body.toString('utf8')));
+    done(null, parseQueryString(body.toString('utf8'), '&', '=', { maxKeys: MAX_FORM_FIELDS }));
   });
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import type { LocalizedText, Questionnaire } from './questionnaire';
+import { canonicalQuestionnaire, type LocalizedText, type Questionnaire } from './questionnaire';
 
 export class QuestionnaireSummaryDto {
   @ApiProperty() key!: string;
@@ -10,6 +10,8 @@ export class QuestionnaireSummaryDto {
   @ApiPropertyOptional() description?: LocalizedText;
   @ApiProperty() dimensionCount!: number;
   @ApiProperty() itemCount!: number;
+  @ApiProperty({ description: 'a seed: read-only, copy it to make one of your own' })
+  template!: boolean;
 }
 
 export class GetQuestionnaireQueryDto {
@@ -40,7 +42,10 @@ export interface QuestionnaireResponse {
   openQuestions: { id: string; text: LocalizedText; selfText?: LocalizedText }[];
 }
 
-export function toQuestionnaireSummary(questionnaire: Questionnaire): QuestionnaireSummaryDto {
+export function toQuestionnaireSummary(
+  questionnaire: Questionnaire,
+  template: boolean,
+): QuestionnaireSummaryDto {
   return {
     key: questionnaire.key,
     version: questionnaire.version,
@@ -48,27 +53,11 @@ export function toQuestionnaireSummary(questionnaire: Questionnaire): Questionna
     description: questionnaire.description,
     dimensionCount: questionnaire.dimensions.length,
     itemCount: questionnaire.dimensions.reduce((sum, dimension) => sum + dimension.items.length, 0),
+    template,
   };
 }
 
+/** The questionnaire in the seeds' format: what GET returns, an export holds and POST takes. */
 export function toQuestionnaireResponse(questionnaire: Questionnaire): QuestionnaireResponse {
-  return {
-    key: questionnaire.key,
-    version: questionnaire.version,
-    title: questionnaire.title,
-    description: questionnaire.description,
-    source: questionnaire.source,
-    scale: questionnaire.scale,
-    dimensions: questionnaire.dimensions.map((dimension) => ({
-      key: dimension.key,
-      title: dimension.title,
-      description: dimension.description,
-      items: dimension.items.map(({ id, text, selfText }) => ({ id, text, selfText })),
-    })),
-    openQuestions: questionnaire.openQuestions.map(({ id, text, selfText }) => ({
-      id,
-      text,
-      selfText,
-    })),
-  };
+  return canonicalQuestionnaire(questionnaire);
 }

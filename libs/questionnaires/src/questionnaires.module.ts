@@ -1,12 +1,24 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { QuestionnaireRegistry } from './questionnaire-registry';
+import { QuestionnaireVersion } from './questionnaire-version.entity';
+import { QuestionnaireVersionRepository } from './questionnaire-version.repository';
 import { QuestionnairesController } from './questionnaires.controller';
+import { QuestionnairesService } from './questionnaires.service';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([QuestionnaireVersion])],
   controllers: [QuestionnairesController],
   providers: [
-    { provide: QuestionnaireRegistry, useFactory: () => QuestionnaireRegistry.fromDirectory() },
+    QuestionnaireVersionRepository,
+    {
+      provide: QuestionnaireRegistry,
+      useFactory: (store: QuestionnaireVersionRepository) =>
+        QuestionnaireRegistry.fromDirectory(undefined, store),
+      inject: [QuestionnaireVersionRepository],
+    },
+    QuestionnairesService,
   ],
-  exports: [QuestionnaireRegistry],
+  exports: [QuestionnaireRegistry, QuestionnairesService],
 })
 export class QuestionnairesModule {}

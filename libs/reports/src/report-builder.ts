@@ -81,7 +81,7 @@ export class ReportBuilder implements CampaignReports {
     const { campaign, subjects, counts, earlierCampaignIds } = closing;
     // a pulse asks only some items: its reports are built and audited on those alone
     const questionnaire = restrictedTo(
-      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      await this.questionnaires.find(campaign.questionnaireKey, campaign.questionnaireVersion),
       await this.itemSets.itemsOf(campaign.id, tx),
     );
     const settings: AssemblySettings = {

@@ -114,7 +114,7 @@ export class ReportLoader {
   /** The campaign's questionnaire as it was asked: a pulse's items only. */
   async questionnaireOf(campaign: Campaign): Promise<Questionnaire> {
     return restrictedTo(
-      this.questionnaires.get(campaign.questionnaireKey, campaign.questionnaireVersion),
+      await this.questionnaires.find(campaign.questionnaireKey, campaign.questionnaireVersion),
       await this.itemSets.itemsOf(campaign.id),
     );
   }

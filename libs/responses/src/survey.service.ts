@@ -263,7 +263,7 @@ export class SurveyService {
       rater: link.rater,
       invitedInGroup: link.invitedInGroup,
       questionnaire: restrictedTo(
-        this.questionnaires.get(questionnaireKey, questionnaireVersion),
+        await this.questionnaires.find(questionnaireKey, questionnaireVersion),
         await this.itemSets.itemsOf(campaign.id),
       ),
       language: toLanguage(languageParameter, toLanguage(link.rater.locale)),

@@ -165,7 +165,7 @@ export class DemoCommand extends CommandRunner {
 
   private async runCampaign(name: string, yearsAgo: number): Promise<DemoCampaign> {
     const say = (text: string) => process.stderr.write(`${text}\n`);
-    const questionnaire = this.questionnaires.get(QUESTIONNAIRE);
+    const questionnaire = await this.questionnaires.find(QUESTIONNAIRE);
     const campaign = await this.campaigns.create(SYSTEM_ACTOR, {
       name,
       questionnaireKey: QUESTIONNAIRE,

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'campaign.launched',
   'campaign.closed',
   'pulse.created',
+  'questionnaire.saved',
   'export.downloaded',
   'report.viewed',
   'report.downloaded',
@@ -48,6 +49,8 @@ export const auditTarget = {
     `campaign:${campaignId}/employee:${subjectEmployeeId}`,
   export: (campaignId: string, format: string): string => `campaign:${campaignId}/export.${format}`,
   setting: (name: string): string => `settings:${name}`,
+  questionnaire: (key: string, version: number): string =>
+    `questionnaire:${key}/version:${version}`,
 };
 
 /**

@@ -106,7 +106,7 @@ export class CampaignPages {
   ): Promise<ConsoleView> {
     const summary = await this.reports.summary(session.actor, campaign.id);
     const plans = await this.plans.counts(session.actor, campaign.id);
-    const questionnaire = this.questionnaires.get(
+    const questionnaire = await this.questionnaires.find(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
     );

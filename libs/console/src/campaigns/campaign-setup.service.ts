@@ -31,7 +31,7 @@ export class CampaignSetup {
     status = 200,
   ): Promise<ConsoleView> {
     const { language } = session;
-    const questionnaire = this.questionnaires.get(
+    const questionnaire = await this.questionnaires.find(
       campaign.questionnaireKey,
       campaign.questionnaireVersion,
     );
@@ -90,7 +90,7 @@ export class CampaignSetup {
       template: 'pages/survey',
       context: surveyPreviewView({
         campaign,
-        questionnaire: this.questionnaires.get(
+        questionnaire: await this.questionnaires.find(
           campaign.questionnaireKey,
           campaign.questionnaireVersion,
         ),
@@ -111,7 +111,7 @@ export class CampaignSetup {
     }
     const sample = sampleRater(preview);
     const invitation = sample
-      ? this.invitations.preview(
+      ? await this.invitations.preview(
           { ...campaign, closesAt: campaign.closesAt ? new Date(campaign.closesAt) : null },
           sample,
           session.language,

@@ -3,7 +3,7 @@ import { assertMayChange } from '@ledarspegel/auth';
 import { CampaignsService } from '@ledarspegel/campaigns';
 import { Clock, CLOCK } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
-import { QuestionnaireRegistry } from '@ledarspegel/questionnaires';
+import { type Questionnaire, QuestionnaireRegistry } from '@ledarspegel/questionnaires';
 import { ConsolePages } from '../rendering/console-pages';
 import { ConsoleView, page, redirect } from '../rendering/console-view';
 import { expectedError } from '../session/console-page.filter';
@@ -40,10 +40,11 @@ export class CampaignWizard {
     });
   }
 
-  newCampaign(session: ConsoleSession): Promise<ConsoleView> {
+  async newCampaign(session: ConsoleSession): Promise<ConsoleView> {
     assertMayChange(session.actor);
-    const first = this.questionnaires.latest()[0]?.key ?? '';
-    return this.form(session, defaultValues(first), [], 200);
+    const questionnaires = await this.questionnaireChoices();
+    const first = questionnaires[0]?.key ?? '';
+    return this.form(session, defaultValues(first), [], 200, questionnaires);
   }
 
   /** A draft from the form, or the form again with its problems (the service's too). */
@@ -63,8 +64,8 @@ export class CampaignWizard {
     }
   }
 
-  questionnaire(key: string): ConsoleView {
-    const questionnaire = this.questionnaires.get(key);
+  async questionnaire(key: string): Promise<ConsoleView> {
+    const questionnaire = await this.questionnaires.find(key);
     return page({
       section: 'home',
       template: 'pages/admin/questionnaire',
@@ -78,6 +79,7 @@ export class CampaignWizard {
     values: CampaignFormValues,
     problems: FormProblem[],
     status: number,
+    questionnaires?: Questionnaire[],
   ): Promise<ConsoleView> {
     const [units, managers] = await Promise.all([
       this.people.units(),
@@ -90,12 +92,17 @@ export class CampaignWizard {
       context: campaignFormView({
         values,
         problems,
-        questionnaires: this.questionnaires.latest(),
+        questionnaires: questionnaires ?? (await this.questionnaireChoices()),
         units,
         managers,
         t: this.pages.texts(session.language),
       }),
       status,
     });
+  }
+
+  /** The newest version of each questionnaire, the templates and the organisation's own. */
+  private async questionnaireChoices(): Promise<Questionnaire[]> {
+    return (await this.questionnaires.newestOfEach()).map((listed) => listed.questionnaire);
   }
 }

@@ -146,6 +146,11 @@ export class ConsolePages {
         ? [
             { href: '/admin', key: 'admin.nav.campaigns', current: section === 'home' },
             { href: '/admin/people', key: 'admin.nav.people', current: section === 'people' },
+            {
+              href: '/admin/questionnaires',
+              key: 'admin.nav.questionnaires',
+              current: section === 'questionnaires',
+            },
             ...(this.mail.enabled
               ? [{ href: '/admin/mail', key: 'admin.nav.mail', current: section === 'mail' }]
               : []),

@@ -3,7 +3,7 @@
  * ConsolePages renders in the layout and sends. Page services and views stay testable without
  * a request.
  */
-export type Section = 'home' | 'people' | 'mail' | 'settings' | 'audit';
+export type Section = 'home' | 'people' | 'questionnaires' | 'mail' | 'settings' | 'audit';
 
 /** A title: a text key, or a key with parameters. */
 export type Title = string | { key: string; parameters?: Record<string, unknown> };

@@ -4,16 +4,32 @@ import { SurveyContext, surveyPageContext } from '@ledarspegel/responses';
 import type { Language } from '@ledarspegel/templates';
 import type { Texts } from './texts';
 
+/** What the survey page says about its campaign. */
+export type PreviewCampaign = Pick<
+  CampaignResponseDto,
+  'id' | 'name' | 'status' | 'anonymityThreshold' | 'showManagerSeparately' | 'closesAt'
+>;
+
+/** Where the preview's links go: the other wording (null: none) and back, with its text. */
+export interface PreviewLinks {
+  otherView: string | null;
+  back: string;
+  backText?: string;
+}
+
 /**
- * The survey page as a rater sees it, for HR: the campaign's questionnaire with no token, no
- * answers and nothing that can be sent, a direct report's wording or (`self`) the manager's own.
+ * The survey page as a rater sees it, for HR: a questionnaire with no token, no answers and
+ * nothing that can be sent, a direct report's wording or (`self`) the manager's own. A
+ * campaign's questionnaire (the default links) or one in the questionnaire editor (its own).
  */
 export function surveyPreviewView(input: {
-  campaign: CampaignResponseDto;
+  campaign: PreviewCampaign;
   questionnaire: Questionnaire;
   self: boolean;
   language: Language;
   t: Texts;
+  links?: PreviewLinks;
+  title?: string;
 }) {
   const { campaign, self, language, t } = input;
   const survey: SurveyContext = {
@@ -39,10 +55,10 @@ export function surveyPreviewView(input: {
   const empty = { answers: {}, comments: {} };
   return {
     ...surveyPageContext(labels, survey, '', empty, [], false),
-    preview: {
+    preview: input.links ?? {
       otherView: `/admin/campaigns/${campaign.id}/survey-preview${self ? '' : '?as=self'}`,
       back: `/admin/campaigns/${campaign.id}`,
     },
-    title: t('admin.campaign.surveyPreviewTitle', { name: campaign.name }),
+    title: input.title ?? t('admin.campaign.surveyPreviewTitle', { name: campaign.name }),
   };
 }

@@ -91,7 +91,7 @@ export class PlansService {
     if (plans.length === 0) {
       throw new DomainError('conflict', 'No manager has a development plan in this campaign yet.');
     }
-    const questionnaire = this.questionnaires.get(source.questionnaireKey);
+    const questionnaire = await this.questionnaires.find(source.questionnaireKey);
     const focus = new Set(plans.flatMap((plan) => plan.focusItems));
     const items = questionnaire.dimensions
       .flatMap((dimension) => dimension.items.map((item) => item.id))

@@ -37,7 +37,7 @@ export class CreateCampaign {
     within?: (tx: EntityManager, campaignId: string) => Promise<void>,
   ): Promise<CampaignResponseDto> {
     assertMayChange(actor);
-    const questionnaire = this.questionnaireFor(dto.questionnaireKey);
+    const questionnaire = await this.questionnaireFor(dto.questionnaireKey);
     const closesAt = dto.closesAt ? new Date(dto.closesAt) : null;
     if (closesAt && closesAt.getTime() <= this.clock.now().getTime()) {
       throw new DomainError('invalid', 'closesAt must be in the future.', [
@@ -91,9 +91,9 @@ export class CreateCampaign {
     });
   }
 
-  private questionnaireFor(key: string) {
+  private async questionnaireFor(key: string) {
     try {
-      return this.questionnaires.get(key);
+      return await this.questionnaires.find(key);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         throw new DomainError('invalid', error.message, [
