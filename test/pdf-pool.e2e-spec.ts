@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -157,6 +158,38 @@ describe('PdfRenderPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  // Linux only: a thread's nice value is in /proc/self/task/TID/stat (the 19th field)
+  const linux = process.platform === 'linux';
+  (linux ? it : it.skip)(
+    "runs the e-mails' thread at a lower CPU priority, the one kept for people at the usual",
+    async () => {
+      const niceOfThreads = () =>
+        new Map(
+          fs.readdirSync('/proc/self/task').map((tid) => {
+            const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+            return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+          }),
+        );
+      const usual = os.getPriority();
+      const before = niceOfThreads();
+      const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
+      const { mails } = fourReportMails(pool);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(pool.startedThreads).toBe(2);
+        const started = [...niceOfThreads()].filter(([tid]) => !before.has(tid));
+        // the e-mails' thread at nice 10; the one kept for people (and the rest) as usual
+        expect(started.filter(([, nice]) => nice === 10)).toHaveLength(1);
+        expect(started.filter(([, nice]) => nice === usual).length).toBeGreaterThanOrEqual(1);
+        expect(usual).toBeLessThan(10);
+        await Promise.all(mails);
+      } finally {
+        await pool.close();
+      }
+    },
+    60_000,
+  );
 
   it('takes its number of threads from PDF_THREADS, one per core (at most 4) without it', async () => {
     // the compiled renderer, whose worker file lies beside it

@@ -51,8 +51,12 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** Which jobs a thread is for: people waiting first, or the e-mails' PDFs. */
+type Lane = PdfPriority;
+
 interface Thread {
   worker: Worker;
+  lane: Lane;
   current: Pending | null;
   idleTimer: NodeJS.Timeout | null;
 }
@@ -120,49 +124,80 @@ export class PdfRenderPool {
     await Promise.all(this.threads.splice(0).map((thread) => this.stop(thread)));
   }
 
-  /** Threads background jobs may take: all but one, so someone waiting never waits for them. */
-  private get backgroundThreads(): number {
-    return this.size >= 2 ? this.size - 1 : this.size;
+  /**
+   * The lane background jobs run on: with two threads or more, their own threads (all but one,
+   * at a lower CPU priority where the system allows it); with one, the only thread.
+   */
+  private get backgroundLane(): Lane {
+    return this.size >= 2 ? 'background' : 'waiting';
+  }
+
+  private capacity(lane: Lane): number {
+    if (lane === 'waiting') {
+      return Math.min(this.size, 1);
+    }
+    return this.size >= 2 ? this.size - 1 : 0;
+  }
+
+  /** A free thread of this lane, started if the lane has room for one more. */
+  private freeThread(lane: Lane): Thread | undefined {
+    return (
+      this.threads.find((thread) => thread.lane === lane && thread.current === null) ??
+      (this.threads.filter((thread) => thread.lane === lane).length < this.capacity(lane)
+        ? this.spawn(lane)
+        : undefined)
+    );
   }
 
   private dispatch(): void {
-    while (this.queues.waiting.length + this.queues.background.length > 0) {
-      if (
-        this.queues.waiting.length === 0 &&
-        this.threads.filter((candidate) => candidate.current?.priority === 'background').length >=
-          this.backgroundThreads
-      ) {
+    for (;;) {
+      if (this.queues.waiting.length > 0) {
+        // someone waiting takes their own thread, or else any free one
+        const thread = this.freeThread('waiting') ?? this.freeThread('background');
+        const pending = this.queues.waiting.shift();
+        if (!thread || !pending) {
+          if (pending) {
+            this.queues.waiting.unshift(pending);
+          }
+          return;
+        }
+        this.start(thread, pending);
+        continue;
+      }
+      if (this.queues.background.length === 0) {
+        return;
+      }
+      const thread = this.freeThread(this.backgroundLane);
+      if (!thread) {
         // the thread kept for people waiting is started now, so that the first of them does not
         // wait for a thread to load the renderer either
-        if (this.threads.length < this.size) {
-          this.idle(this.spawn());
+        if (this.capacity('waiting') > 0 && !this.threads.some((t) => t.lane === 'waiting')) {
+          this.idle(this.spawn('waiting'));
         }
         return;
       }
-      const thread =
-        this.threads.find((candidate) => candidate.current === null) ??
-        (this.threads.length < this.size ? this.spawn() : undefined);
-      if (!thread) {
-        return;
-      }
-      const pending = (this.queues.waiting.shift() ?? this.queues.background.shift()) as Pending;
-      if (thread.idleTimer) {
-        clearTimeout(thread.idleTimer);
-        thread.idleTimer = null;
-      }
-      thread.current = pending;
-      thread.worker.ref();
-      thread.worker.postMessage({ id: pending.id, job: pending.job });
+      this.start(thread, this.queues.background.shift() as Pending);
     }
   }
 
-  private spawn(): Thread {
+  private start(thread: Thread, pending: Pending): void {
+    if (thread.idleTimer) {
+      clearTimeout(thread.idleTimer);
+      thread.idleTimer = null;
+    }
+    thread.current = pending;
+    thread.worker.ref();
+    thread.worker.postMessage({ id: pending.id, job: pending.job });
+  }
+
+  private spawn(lane: Lane): Thread {
     const worker = new Worker(this.workerFile, {
-      workerData: { messages: this.options.messages },
+      // a background thread yields the CPU to the rest of the process and to people waiting
+      workerData: { messages: this.options.messages, lowPriority: lane === 'background' },
       // a report needs a few MB of heap; without a cap each thread's heap grows to hundreds
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
-    const thread: Thread = { worker, current: null, idleTimer: null };
+    const thread: Thread = { worker, lane, current: null, idleTimer: null };
     worker.on('message', (result: PdfJobResult) => {
       const pending = thread.current;
       if (!pending || pending.id !== result.id) {
