@@ -139,6 +139,8 @@ describe('PdfRenderPool', () => {
   it('keeps one of two threads from the e-mails: a PDF someone waits for starts at once', async () => {
     const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
     try {
+      // a process where people wait for PDFs (the api): someone has fetched one before
+      await pool.render({ ...sampleReport(), language: 'sv' });
       const { job, finished, track, mails } = fourReportMails(pool);
       // the e-mails go one at a time, on one thread: the other is started, and kept for people
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -159,6 +161,19 @@ describe('PdfRenderPool', () => {
     }
   }, 60_000);
 
+  it('holds no thread idle for people where no one has waited for a PDF (the worker)', async () => {
+    const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
+    try {
+      const { mails } = fourReportMails(pool);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pool.startedThreads).toBe(1);
+      await Promise.all(mails);
+      expect(pool.startedThreads).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   // Linux only: a thread's nice value is in /proc/self/task/TID/stat (the 19th field)
   const linux = process.platform === 'linux';
   (linux ? it : it.skip)(
@@ -174,6 +189,7 @@ describe('PdfRenderPool', () => {
       const usual = os.getPriority();
       const before = niceOfThreads();
       const pool = new PdfRenderPool({ messages, threads: 2, workerFile });
+      await pool.render({ ...sampleReport(), language: 'sv' }); // someone waited for one
       const { mails } = fourReportMails(pool);
       try {
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -73,6 +73,8 @@ export class PdfRenderPool {
   private readonly idleMs: number;
   private nextId = 1;
   private closed = false;
+  /** Someone has waited for a PDF of this pool: it serves people, not only e-mails. */
+  private servesPeople = false;
 
   constructor(private readonly options: PdfRenderPoolOptions) {
     this.workerFile = options.workerFile ?? path.join(__dirname, 'pdf-worker.js');
@@ -109,6 +111,7 @@ export class PdfRenderPool {
         ),
       );
     }
+    this.servesPeople ||= priority === 'waiting';
     return new Promise<Buffer>((resolve, reject) => {
       this.queues[priority].push({ id: this.nextId++, priority, job, resolve, reject });
       this.dispatch();
@@ -169,9 +172,14 @@ export class PdfRenderPool {
       }
       const thread = this.freeThread(this.backgroundLane);
       if (!thread) {
-        // the thread kept for people waiting is started now, so that the first of them does not
-        // wait for a thread to load the renderer either
-        if (this.capacity('waiting') > 0 && !this.threads.some((t) => t.lane === 'waiting')) {
+        // in a process where people wait for PDFs (the api), the thread kept for them is
+        // started now, so that the next of them does not wait for a thread to load the renderer
+        // either; the worker, where no one waits, does not hold one idle
+        if (
+          this.servesPeople &&
+          this.capacity('waiting') > 0 &&
+          !this.threads.some((t) => t.lane === 'waiting')
+        ) {
           this.idle(this.spawn('waiting'));
         }
         return;
