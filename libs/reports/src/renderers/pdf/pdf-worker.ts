@@ -2,9 +2,8 @@
  * One PDF rendering thread of the PdfRenderPool: takes a report, its questionnaire and a
  * language, answers with the PDF bytes (transferred, not copied) or the error's message.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// first: a background thread lowers its priority before the renderer loads
+import './thread-priority';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PdfJob, PdfJobResult } from './pdf-pool';
 import type { ReportLanguage } from '../report-format';
@@ -12,13 +11,8 @@ import { renderReportPdf } from './report-pdf';
 import { textsFrom } from './texts';
 
 // nothing here may import a lib's index: those bring Nest into every thread
-const { messages, lowPriority } = workerData as {
-  messages: Record<ReportLanguage, Record<string, string>>;
-  lowPriority: boolean;
-};
-if (lowPriority) {
-  lowerThisThreadsPriority();
-}
+const { messages } = workerData as { messages: Record<ReportLanguage, Record<string, string>> };
+
 const texts = { sv: textsFrom(messages.sv), en: textsFrom(messages.en) };
 const port = parentPort;
 if (!port) {
@@ -40,20 +34,3 @@ port.on('message', ({ id, job }: { id: number; job: PdfJob }) => {
     },
   );
 });
-
-/**
- * A background thread's nice value raised to 10 (Linux: a nice value is per thread, and this
- * thread's id is the last part of /proc/thread-self), so that while the e-mails' PDFs render the
- * thread serving people waiting and the event loop get the CPU first. Best effort: elsewhere,
- * or where the system refuses, the thread runs at the usual priority.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    const threadId = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
-    if (Number.isInteger(threadId) && threadId > 0) {
-      os.setPriority(threadId, 10);
-    }
-  } catch {
-    // not Linux, or not allowed: the usual priority
-  }
-}
