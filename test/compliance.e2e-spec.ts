@@ -11,7 +11,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pdfParse from 'pdf-parse';
-import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { NominationRepository } from '@ledarspegel/campaigns';
@@ -32,6 +31,7 @@ import {
 } from './support/campaign-fixture';
 import { consoleSession } from './support/console-session';
 import { createTestApp, setClock, signInAsAdmin, TestApp } from './support/test-app';
+import { binary } from './support/binary-body';
 
 const CONTACT = 'tillganglighet@kommun.test';
 const MONTH_MS = 31 * 24 * 60 * 60 * 1000;
@@ -46,12 +46,6 @@ const without = (csv: string, ...ids: string[]) =>
     .split('\n')
     .filter((line) => !ids.some((id) => line.startsWith(`${id},`)))
     .join('\n');
-
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 interface Extract {
   generatedAt: string;

@@ -19,6 +19,7 @@ import { snapshotDatabase } from './support/database-snapshot';
 import { ownQuestionnaire } from './support/own-questionnaire';
 import { createTestApp, signInAsAdmin, TEST_ADMIN, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { binary } from './support/binary-body';
 
 const text = (sv: string, en: string) => ({ sv, en });
 type OwnQuestionnaire = ReturnType<typeof ownQuestionnaire>;
@@ -246,11 +247,7 @@ describe('questionnaires of the organisation’s own', () => {
       .get(`/api/v1/campaigns/${campaignId}/reports/B1.pdf`)
       .set(auth())
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);

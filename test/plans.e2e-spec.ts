@@ -24,6 +24,7 @@ import {
 import { consoleSession } from './support/console-session';
 import { snapshotDatabase } from './support/database-snapshot';
 import { createTestApp, setClock, signInAsAdmin, TestApp } from './support/test-app';
+import { binary } from './support/binary-body';
 
 interface ItemScores {
   id: string;
@@ -384,11 +385,7 @@ describe('after the report: conversation guide, development plan, follow-up and 
       .get(`/api/v1/campaigns/${next}/reports/B1.pdf`)
       .set(auth())
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const hrText = (await pdfParse(hrPdf.body as Buffer)).text.replace(/\s+/g, ' ');
     expect(hrText).not.toContain('Uppföljning av din utvecklingsplan');

@@ -22,6 +22,7 @@ import {
   tokenOf,
 } from './support/campaign-fixture';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
+import { binary } from './support/binary-body';
 
 const SD_5 = Math.sqrt(10 / 4); // 2, 5, 4, 3, 1 around 3
 const SD_4 = Math.sqrt(5 / 3); // 2, 5, 4, 3 around 3.5
@@ -238,11 +239,7 @@ describe('reports: built at close, every figure under disclosure control', () =>
       .get(`/api/v1/campaigns/${id}/reports/B1.pdf`)
       .set(auth())
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200)
       .expect('content-type', 'application/pdf');
     const pdf = response.body as Buffer;
@@ -272,11 +269,7 @@ describe('reports: built at close, every figure under disclosure control', () =>
           .get(`/api/v1/campaigns/${id}/reports/B1.pdf?lang=en`)
           .set(auth())
           .buffer(true)
-          .parse((res, callback) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => callback(null, Buffer.concat(chunks)));
-          })
+          .parse(binary)
       ).body as Buffer,
     );
     expect(english.text).toContain('Report for Bo Berg');
@@ -355,11 +348,7 @@ describe('reports: built at close, every figure under disclosure control', () =>
       .get(`/api/v1/campaigns/${id}/export.xlsx`)
       .set(auth())
       .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     const file = xlsx.body as Buffer;
