@@ -157,14 +157,10 @@ export class PdfRenderPool {
       if (this.queues.waiting.length > 0) {
         // someone waiting takes their own thread, or else any free one
         const thread = this.freeThread('waiting') ?? this.freeThread('background');
-        const pending = this.queues.waiting.shift();
-        if (!thread || !pending) {
-          if (pending) {
-            this.queues.waiting.unshift(pending);
-          }
+        if (!thread) {
           return;
         }
-        this.start(thread, pending);
+        this.start(thread, this.queues.waiting.shift() as Pending);
         continue;
       }
       if (this.queues.background.length === 0) {
