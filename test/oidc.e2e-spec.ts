@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { axeViolations, hasChromium, launchChromium } from './support/browser';
 import { ensureBuilt, ROOT } from './support/build';
 import { CookieBrowser, locationOf } from './support/cookie-browser';
-import { freePort } from './support/ports';
+import { freePort, waitForHealth } from './support/ports';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const api = path.join(ROOT, 'dist/apps/api/src/main.js');
@@ -58,24 +58,6 @@ function startProvider(port: number, redirectUri: string): Promise<ChildProcess>
     });
     child.once('exit', (code) => reject(new Error(`the provider exited with ${code}: ${errors}`)));
   });
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the api exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${url}/health`)).ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the api did not answer /health within 30 s');
 }
 
 describe("sign-in with the organisation's identity provider (OpenID Connect)", () => {
@@ -223,7 +205,7 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
       PASSWORD_LOGIN: 'off',
     };
     server = spawn(process.execPath, [api], { cwd: ROOT, env, stdio: 'ignore' });
-    await waitForHealth(app, server);
+    expect((await waitForHealth(app, server)).status).toBe(200);
   }, 180_000);
 
   afterAll(async () => {

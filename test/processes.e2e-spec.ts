@@ -2,33 +2,18 @@
  * The commands a user types, run as real processes from the build: `npm start`, the CLI and
  * the worker, with a bad configuration as well as a good one.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt } from './support/build';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { freePort } from './support/ports';
+import { freePort, waitForHealth } from './support/ports';
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist/apps/cli/src/main.js');
 const api = path.join(root, 'dist/apps/api/src/main.js');
 const worker = path.join(root, 'dist/apps/worker/src/main.js');
-
-async function waitForHealth(port: number, child: ChildProcess): Promise<Response> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with ${child.exitCode}`);
-    }
-    try {
-      return await fetch(`http://127.0.0.1:${port}/health`);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error('the server did not answer /health within 60 s');
-}
 
 describe('processes', () => {
   let varDir: string;
@@ -73,7 +58,7 @@ describe('processes', () => {
       detached: true,
     });
     try {
-      const response = await waitForHealth(port, child);
+      const response = await waitForHealth(`http://127.0.0.1:${port}`, child);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
       expect(fs.existsSync(path.join(varDir, 'secret-key'))).toBe(true);

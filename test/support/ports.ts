@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
 /** A TCP port on loopback that nothing listens on right now, for a server a test starts. */
@@ -10,4 +11,28 @@ export function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * The first answer of a server a test started as `child` to `GET baseUrl/health`, once it
+ * listens; fails at once if the child exits, and after `timeoutMs` without an answer.
+ */
+export async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with ${child.exitCode}`);
+    }
+    try {
+      return await fetch(`${baseUrl}/health`);
+    } catch {
+      // not listening yet
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`the server did not answer /health within ${timeoutMs / 1000} s`);
 }
