@@ -1,10 +1,11 @@
 /**
  * The close builds its reports on assembly threads (the compiled worker): the JSON they give is
- * the JSON built in-process, byte for byte, in order; a report that cannot be built fails its
- * batch with the reason, and the pool stops cleanly.
+ * the JSON built in-process, byte for byte, in order, each with the seal its JSON decides; a
+ * report that cannot be built fails its batch with the reason, and the pool stops cleanly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { KEEP_SELF_ONLY, SealableReport, sealDecision } from '@ledarspegel/anonymity';
 import { AssemblyPool } from '../libs/reports/src/assembly/assembly-pool';
 import {
   assembleStoredReport,
@@ -68,6 +69,37 @@ describe('report assembly threads', () => {
         pool.assemble(jobs.slice(9), settings),
       ]);
       expect(batches.flat()).toEqual(jobs.map((job) => assembleStoredReport(job, settings)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('seals each report as its stored JSON decides, one that shows nobody but self included', async () => {
+    const job = jobs[0] as AssemblyJob;
+    const none = { invited: 0, responded: 0 };
+    const alone: AssemblyJob = {
+      ...job,
+      tallies: {
+        self: { invited: 1, responded: 1 },
+        manager: none,
+        direct_report: { invited: 1, responded: 1 },
+        peer: none,
+        other: none,
+      },
+      rows: [
+        ...job.rows.filter((row) => row.group === 'self'),
+        ...job.rows.filter((row) => row.group === 'direct_report').slice(0, 1),
+      ],
+    };
+    const pool = new AssemblyPool({ threads: 1, workerFile: WORKER });
+    try {
+      const built = await pool.assemble([...jobs, alone], settings);
+      for (const report of built) {
+        expect(report.seal).toEqual(sealDecision(JSON.parse(report.content) as SealableReport));
+      }
+      expect(built.at(-1)?.seal).toEqual(KEEP_SELF_ONLY);
+      expect(built.at(-1)?.sealChanges).toBe(true); // its direct report's row goes
+      expect(built[0]?.seal.keepOthers).toBe(true);
     } finally {
       await pool.close();
     }

@@ -81,29 +81,43 @@ export function* findings(subject: AuditSubject, shown: ShownFigures): Generator
   const context = new AuditContext(subject);
   const passedCounts = new Set<string>();
   for (const dimension of subject.dimensions) {
-    const dimensionGroups = shown.dimensions.get(dimension.key) ?? new Set();
-    yield* context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
-      context.members(group),
-    );
-    yield* context.nested('spread', 'dimension', dimension.key, dimensionGroups, (group) =>
-      context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
-    );
-    for (const item of dimension.items) {
-      // the count sets depend only on which groups are shown: each choice is checked once
-      const groups = shown.items.get(item) ?? new Set<ReportGroup>();
-      const choice = [...groups].sort().join(',');
-      if (!passedCounts.has(choice)) {
-        const found = context.nested('counts', 'item', item, groups, (group) =>
-          context.members(group),
-        );
-        if (found.length === 0) {
-          passedCounts.add(choice);
-        }
-        yield* found;
-      }
-    }
-    yield* valueFindings(context, dimension, shown);
+    yield* dimensionFindings(context, dimension, shown, passedCounts);
   }
+}
+
+/**
+ * The findings about one dimension: its own figures and its items'. They depend on what is
+ * shown in this dimension only, so hiding a figure here changes no other dimension's findings.
+ */
+export function* dimensionFindings(
+  context: AuditContext,
+  dimension: { key: string; items: readonly string[] },
+  shown: ShownFigures,
+  /** the groups' choices whose item counts passed: they depend on nothing else, so they keep */
+  passedCounts: Set<string>,
+): Generator<Finding> {
+  const dimensionGroups = shown.dimensions.get(dimension.key) ?? new Set();
+  yield* context.nested('counts', 'dimension', dimension.key, dimensionGroups, (group) =>
+    context.members(group),
+  );
+  yield* context.nested('spread', 'dimension', dimension.key, dimensionGroups, (group) =>
+    context.members(group).filter((r) => context.answeredAny(r, dimension.items)),
+  );
+  for (const item of dimension.items) {
+    // the count sets depend only on which groups are shown: each choice is checked once
+    const groups = shown.items.get(item) ?? new Set<ReportGroup>();
+    const choice = [...groups].sort().join(',');
+    if (!passedCounts.has(choice)) {
+      const found = context.nested('counts', 'item', item, groups, (group) =>
+        context.members(group),
+      );
+      if (found.length === 0) {
+        passedCounts.add(choice);
+      }
+      yield* found;
+    }
+  }
+  yield* valueFindings(context, dimension, shown);
 }
 
 /**

@@ -40,10 +40,19 @@ export function valueFindings(
       .map((row) => (row.respondents.has(index) ? row.coefficient(index, item) : '-'))
       .join(',')}`;
   };
+  const people = new Set<number>();
+  for (const row of rows) {
+    row.respondents.forEach((index) => people.add(index));
+  }
   const classes = new Map<string, number[]>();
-  for (const index of new Set(rows.flatMap((row) => [...row.respondents]))) {
+  for (const index of people) {
     const key = signature(index);
-    classes.set(key, [...(classes.get(key) ?? []), index]);
+    const members = classes.get(key);
+    if (members) {
+      members.push(index);
+    } else {
+      classes.set(key, [index]);
+    }
   }
   const all = [...classes.values()];
   const small = all.filter((members) => members.length < context.k);
@@ -84,12 +93,31 @@ export function valueFindings(
       }
     }
   });
+  // Classes whose vectors alone span all the small classes add: a set of people that leaves
+  // out one of them whole leaves the rank as it is, and most sets do; tried first, remembered.
+  const spanning: number[][] = [];
+  let beyondRank = Infinity;
   const rankWithout = (removed: ReadonlySet<number>) => {
+    if (spanning.some((classes) => !classes.some((cls) => removed.has(cls)))) {
+      return large.rank + beyondRank;
+    }
     const basis = new ModularBasis();
+    const used: number[] = [];
     for (const [cls, own] of beyond) {
-      if (!removed.has(cls)) {
-        own.vectorsInSpan().forEach((vector) => basis.add(vector));
+      if (basis.rank >= beyondRank) {
+        break;
       }
+      if (!removed.has(cls)) {
+        for (const vector of own.vectorsInSpan()) {
+          if (basis.add(vector) && used.at(-1) !== cls) {
+            used.push(cls);
+          }
+        }
+      }
+    }
+    if (basis.rank >= beyondRank || removed.size === 0) {
+      beyondRank = basis.rank;
+      spanning.push(used);
     }
     return large.rank + basis.rank;
   };

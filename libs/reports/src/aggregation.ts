@@ -234,7 +234,13 @@ export function aggregate(input: ReportInput): AggregatedFigures {
         const list = itemValues.get(item.id)?.get(group) ?? [];
         const distribution: Record<string, number> = {};
         for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
-          distribution[String(value)] = list.filter((v) => v === value).length;
+          distribution[String(value)] = 0;
+        }
+        for (const value of list) {
+          const key = String(value);
+          if (key in distribution) {
+            distribution[key] = (distribution[key] as number) + 1;
+          }
         }
         itemScores[group] = {
           ...score(list),

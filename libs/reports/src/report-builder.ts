@@ -18,7 +18,7 @@ import {
   StoredResponse,
 } from '@ledarspegel/responses';
 import { AssemblyPool } from './assembly/assembly-pool';
-import type { AssemblyJob, AssemblySettings } from './assembly/report-assembly';
+import type { AssembledReport, AssemblyJob, AssemblySettings } from './assembly/report-assembly';
 import type { PreviousPlan, PreviousReport } from './insights';
 import { DevelopmentPlanRepository } from './plans/development-plan.repository';
 import { ReportRepository } from './report.repository';
@@ -48,11 +48,10 @@ function talliesBySubject(counts: readonly GroupCounts[]): Map<string, Tallies> 
 /** Subjects per batch: what a close reads, builds, stores and seals at a time. */
 const SUBJECTS_PER_BATCH = 100;
 
-/** A batch of subjects with their rows as read, and their reports once built. */
+/** A batch of subjects and their reports once built. */
 interface BuiltBatch {
   subjects: ClosingCampaign['subjects'];
-  rows: StoredResponse[];
-  contents: string[];
+  reports: AssembledReport[];
 }
 
 /**
@@ -127,17 +126,30 @@ export class ReportBuilder implements CampaignReports {
         previous: previous.get(subject.id) ?? null,
         plan: plans.get(subject.id) ?? null,
       }));
-      return { subjects: batch, rows, contents: await pool.assemble(jobs, settings) };
+      return { subjects: batch, reports: await pool.assemble(jobs, settings) };
     };
-    const store = async ({ subjects: batch, rows, contents }: BuiltBatch) => {
-      const reports = batch.map((subject, index) => ({
-        campaignId: campaign.id,
-        subjectId: subject.id,
-        content: contents[index] as string,
-      }));
-      await this.reports.insertAll(tx, reports);
-      // from the reports exactly as stored: the responses keep nothing the reports do not show
-      await this.sealer.sealSubjects(tx, campaign.id, reports, rows);
+    const store = async ({ subjects: batch, reports: built }: BuiltBatch) => {
+      const stored = batch.map((subject, index) => {
+        const report = built[index];
+        if (!report) {
+          throw new Error(`no report was assembled for subject ${subject.employeeId}`);
+        }
+        return { subjectId: subject.id, ...report };
+      });
+      await this.reports.insertAll(
+        tx,
+        stored.map(({ subjectId, content }) => ({ campaignId: campaign.id, subjectId, content })),
+      );
+      // decided from the reports exactly as stored: the responses keep nothing they do not show
+      await this.sealer.sealSubjects(
+        tx,
+        campaign.id,
+        new Map(
+          stored.flatMap(({ subjectId, seal, sealChanges }) =>
+            sealChanges ? [[subjectId, seal] as const] : [],
+          ),
+        ),
+      );
     };
 
     const pool = new AssemblyPool();

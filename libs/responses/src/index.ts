@@ -4,7 +4,6 @@ export * from './response.repository';
 export * from './response-sealer';
 export * from './response-storage.module';
 export * from './responses.module';
-export * from './sealing';
 export * from './survey-form';
 export * from './survey-page';
 export * from './survey.service';

@@ -29,8 +29,34 @@ const FOR_SUBJECTS = `SELECT "subject_id" AS "subjectId", "rater_group" AS "grou
   FROM "response" WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)`;
 const SUBJECTS_WITH_ROWS =
   'SELECT DISTINCT "subject_id" AS "subjectId" FROM "response" WHERE "campaign_id" = :campaignId';
-const DELETE_FOR_SUBJECTS =
-  'DELETE FROM "response" WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)';
+// Sealing (rule 7): a label that is not one of the groups kept is pooled; self stays itself.
+const POOL_GROUPS_EXCEPT = `UPDATE "response" SET "rater_group" = NULL
+  WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)
+    AND "rater_group" IS NOT NULL AND "rater_group" NOT IN (:...keep)`;
+const DELETE_ALL_BUT_SELF = `DELETE FROM "response"
+  WHERE "campaign_id" = :campaignId AND "subject_id" IN (:...ids)
+    AND ("rater_group" IS NULL OR "rater_group" <> 'self')`;
+const COLUMNS = '"campaign_id", "subject_id", "rater_group", "answers", "comments"';
+/**
+ * A campaign's rows written anew, each with a new random id of 32 hex digits, in the order of
+ * those ids. PostgreSQL moves them in one statement; SQLite through a temporary table (on this
+ * connection only, dropped in the same transaction), deleting in the order of the old ids so
+ * that each page is visited once.
+ */
+const REWRITE_POSTGRES = [
+  `WITH "old" AS (DELETE FROM "response" WHERE "campaign_id" = :campaignId RETURNING ${COLUMNS})
+   INSERT INTO "response" ("id", ${COLUMNS})
+   SELECT replace(gen_random_uuid()::text, '-', '') AS "id", ${COLUMNS} FROM "old" ORDER BY 1`,
+];
+const REWRITE_SQLITE = [
+  `CREATE TEMP TABLE "sealing_response" AS
+   SELECT lower(hex(randomblob(16))) AS "id", ${COLUMNS} FROM "response" WHERE "campaign_id" = :campaignId`,
+  `DELETE FROM "response" WHERE "id" IN
+   (SELECT "id" FROM "response" WHERE "campaign_id" = :campaignId ORDER BY "id")`,
+  `INSERT INTO "response" ("id", ${COLUMNS})
+   SELECT "id", ${COLUMNS} FROM temp."sealing_response" ORDER BY "id"`,
+  'DROP TABLE temp."sealing_response"',
+];
 const READ_DRAFT = 'SELECT "answers", "comments" FROM "draft" WHERE "assignment_id" = :id';
 
 const ID_BYTES = 16;
@@ -48,7 +74,7 @@ function newResponseIds(count: number): string[] {
 
 /**
  * The anonymous responses (`response`) and the drafts (`draft`). Raw statements where it counts:
- * the survey submit is the hot path, sealing rewrites every row. Reads take the transaction they
+ * the survey submit is the hot path, sealing moves every row. Reads take the transaction they
  * belong to, if any, last; writes take it first.
  */
 @Injectable()
@@ -60,7 +86,18 @@ export class ResponseRepository {
     tx: EntityManager,
     responses: readonly (StoredResponse & { campaignId: string })[],
   ): Promise<void> {
-    await this.write(tx, responses);
+    const ids = newResponseIds(responses.length);
+    const rows = responses
+      .map((row, index) => ({
+        id: ids[index] as string,
+        campaignId: row.campaignId,
+        subjectId: row.subjectId,
+        raterGroup: row.group,
+        answers: row.answers,
+        comments: row.comments,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await insertMany(tx, SurveyResponse, rows);
   }
 
   /** The rows of some of a campaign's subjects (a close reads them a batch at a time). */
@@ -93,48 +130,40 @@ export class ResponseRepository {
     return removed;
   }
 
-  async deleteForSubjects(
+  /** Sealing: these subjects' rows under a group not kept are pooled (null); self stays. */
+  async poolGroupsExcept(
+    tx: EntityManager,
+    campaignId: string,
+    subjectIds: readonly string[],
+    keepGroups: readonly string[],
+  ): Promise<void> {
+    for (const chunk of chunks([...new Set(subjectIds)])) {
+      await rawQuery(tx, POOL_GROUPS_EXCEPT, {
+        campaignId,
+        ids: chunk,
+        keep: ['self', ...keepGroups],
+      });
+    }
+  }
+
+  /** Sealing: every row of these subjects but their self-assessments goes. */
+  async deleteAllButSelf(
     tx: EntityManager,
     campaignId: string,
     subjectIds: readonly string[],
   ): Promise<void> {
     for (const chunk of chunks([...new Set(subjectIds)])) {
-      await rawQuery(tx, DELETE_FOR_SUBJECTS, { campaignId, ids: chunk });
+      await rawQuery(tx, DELETE_ALL_BUT_SELF, { campaignId, ids: chunk });
     }
   }
 
-  /**
-   * Writes a campaign's rows anew (sealing), each with a new random id, in the order of those
-   * ids: a uniformly random order, whatever order they come in, that on SQLite's WITHOUT ROWID
-   * table (ordered by id) is an append instead of a page split per row.
-   */
-  async insertAll(
-    tx: EntityManager,
-    campaignId: string,
-    responses: readonly StoredResponse[],
-  ): Promise<void> {
-    await this.write(
-      tx,
-      responses.map((response) => ({ ...response, campaignId })),
-    );
-  }
-
-  private async write(
-    tx: EntityManager,
-    responses: readonly (StoredResponse & { campaignId: string })[],
-  ): Promise<void> {
-    const ids = newResponseIds(responses.length);
-    const rows = responses
-      .map((row, index) => ({
-        id: ids[index] as string,
-        campaignId: row.campaignId,
-        subjectId: row.subjectId,
-        raterGroup: row.group,
-        answers: row.answers,
-        comments: row.comments,
-      }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    await insertMany(tx, SurveyResponse, rows);
+  /** Sealing: every row of the campaign written anew, with new random ids, in their order. */
+  async rewriteCampaign(tx: EntityManager, campaignId: string): Promise<void> {
+    const statements =
+      tx.connection.options.type === 'postgres' ? REWRITE_POSTGRES : REWRITE_SQLITE;
+    for (const statement of statements) {
+      await rawQuery(tx, statement, { campaignId });
+    }
   }
 
   async draft(assignmentId: string): Promise<StoredDraft | null> {

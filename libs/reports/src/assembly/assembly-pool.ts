@@ -10,7 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { assembleStoredReport, AssemblyJob, AssemblySettings } from './report-assembly';
+import {
+  AssembledReport,
+  assembleStoredReport,
+  AssemblyJob,
+  AssemblySettings,
+} from './report-assembly';
 
 export interface AssemblyBatch {
   id: number;
@@ -18,7 +23,9 @@ export interface AssemblyBatch {
   settings: AssemblySettings;
 }
 
-export type AssemblyResult = { id: number; contents: string[] } | { id: number; error: string };
+export type AssemblyResult =
+  | { id: number; reports: AssembledReport[] }
+  | { id: number; error: string };
 
 export interface AssemblyPoolOptions {
   /** Threads at most; 0 builds in-process. Default: the cores there are, at most 4. */
@@ -29,7 +36,7 @@ export interface AssemblyPoolOptions {
 
 interface Pending {
   batch: AssemblyBatch;
-  resolve: (contents: string[]) => void;
+  resolve: (reports: AssembledReport[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -59,8 +66,8 @@ export class AssemblyPool {
     return this.threads.length;
   }
 
-  /** Each job's report JSON, in order. */
-  assemble(jobs: readonly AssemblyJob[], settings: AssemblySettings): Promise<string[]> {
+  /** Each job's report, in order. */
+  assemble(jobs: readonly AssemblyJob[], settings: AssemblySettings): Promise<AssembledReport[]> {
     const batch: AssemblyBatch = { id: this.nextId++, jobs, settings };
     if (this.threads.length === 0) {
       return new Promise((resolve, reject) =>
@@ -100,8 +107,8 @@ export class AssemblyPool {
       const pending = thread.current;
       thread.current = null;
       if (pending && pending.batch.id === result.id) {
-        if ('contents' in result) {
-          pending.resolve(result.contents);
+        if ('reports' in result) {
+          pending.resolve(result.reports);
         } else {
           pending.reject(new Error(result.error));
         }

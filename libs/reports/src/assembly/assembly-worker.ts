@@ -1,6 +1,6 @@
 /**
  * One thread of the AssemblyPool: takes a batch of subjects with what their reports share, and
- * answers with each report's JSON in order, or the error's message.
+ * answers with each report (its JSON and its seal) in order, or the error's message.
  */
 import { parentPort } from 'node:worker_threads';
 import type { AssemblyBatch, AssemblyResult } from './assembly-pool';
@@ -14,7 +14,7 @@ if (!port) {
 port.on('message', ({ id, jobs, settings }: AssemblyBatch) => {
   let result: AssemblyResult;
   try {
-    result = { id, contents: jobs.map((job) => assembleStoredReport(job, settings)) };
+    result = { id, reports: jobs.map((job) => assembleStoredReport(job, settings)) };
   } catch (error) {
     result = { id, error: (error as Error).message ?? String(error) };
   }

@@ -4,7 +4,13 @@
  * threads. Nothing here may import a lib's index but the pure anonymity lib: those bring Nest
  * into every thread.
  */
-import { NAMED_GROUPS, type NamedGroup } from '@ledarspegel/anonymity';
+import {
+  NAMED_GROUPS,
+  type NamedGroup,
+  type SealDecision,
+  sealDecision,
+  sealedRow,
+} from '@ledarspegel/anonymity';
 import type { AnswerValue, QuestionnaireShape, ResponseInput } from '../aggregation';
 import { assembleReport } from '../assemble-report';
 import type { PreviousPlan, PreviousReport } from '../insights';
@@ -42,20 +48,38 @@ function responseOf(row: AssemblyRow): ResponseInput {
   };
 }
 
-/** The report's JSON, exactly as it is stored. */
-export function assembleStoredReport(job: AssemblyJob, settings: AssemblySettings): string {
-  return JSON.stringify(
-    assembleReport(
-      job.heading,
-      {
-        threshold: settings.threshold,
-        showManagerSeparately: settings.showManagerSeparately,
-        questionnaire: settings.questionnaire,
-        tallies: job.tallies,
-        responses: job.rows.map(responseOf),
-      },
-      job.previous,
-      job.plan ?? null,
-    ),
+/** A report as it is stored, and what its subject's answers may keep once sealed (rule 7). */
+export interface AssembledReport {
+  content: string;
+  seal: SealDecision;
+  /** whether the seal deletes or pools any of the subject's rows (most often it does not) */
+  sealChanges: boolean;
+}
+
+/**
+ * The report's JSON exactly as it is stored, and the seal decided from that very report: the
+ * stored JSON holds the same groups, figures (or null) and comments as the object written.
+ */
+export function assembleStoredReport(
+  job: AssemblyJob,
+  settings: AssemblySettings,
+): AssembledReport {
+  const report = assembleReport(
+    job.heading,
+    {
+      threshold: settings.threshold,
+      showManagerSeparately: settings.showManagerSeparately,
+      questionnaire: settings.questionnaire,
+      tallies: job.tallies,
+      responses: job.rows.map(responseOf),
+    },
+    job.previous,
+    job.plan ?? null,
   );
+  const seal = sealDecision(report);
+  const sealChanges = job.rows.some((row) => {
+    const fate = sealedRow(row.group, seal);
+    return !fate.keep || fate.group !== row.group;
+  });
+  return { content: JSON.stringify(report), seal, sealChanges };
 }

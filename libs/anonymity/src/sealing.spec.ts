@@ -1,11 +1,4 @@
-import {
-  KEEP_SELF_ONLY,
-  parseSealableReport,
-  SealableReport,
-  sealDecision,
-  sealedRow,
-  sealRows,
-} from './sealing';
+import { KEEP_SELF_ONLY, SealableReport, sealDecision, sealedRow } from './sealing';
 
 type Shown = Partial<
   Record<'self' | 'manager' | 'direct_report' | 'peer' | 'other' | 'others', boolean>
@@ -102,7 +95,7 @@ describe('sealDecision (rule 7, sealed at close)', () => {
   });
 });
 
-describe('sealedRow and sealRows', () => {
+describe('sealedRow', () => {
   const reportOf = (shown: Shown) => sealDecision(report(shown));
 
   it('keeps self rows whatever the report shows', () => {
@@ -126,55 +119,5 @@ describe('sealedRow and sealRows', () => {
 
   it('pools a label it does not know rather than keep it', () => {
     expect(sealedRow('others', reportOf({ others: true }))).toEqual({ keep: true, group: null });
-  });
-
-  it('applies each subject its own decision, and keeps only self for a subject without a report', () => {
-    const rows = [
-      { subjectId: 'bo', group: 'direct_report', text: 'a' },
-      { subjectId: 'bo', group: 'peer', text: 'b' },
-      { subjectId: 'bo', group: 'self', text: 'c' },
-      { subjectId: 'cecilia', group: null, text: 'd' },
-      { subjectId: 'cecilia', group: 'self', text: 'e' },
-      { subjectId: 'anna', group: 'direct_report', text: 'f' },
-      { subjectId: 'anna', group: 'self', text: 'g' },
-    ];
-    const decisions = new Map([
-      ['bo', reportOf({ self: true, direct_report: true, others: true })],
-      ['cecilia', reportOf({ self: true })],
-    ]);
-    expect(sealRows(rows, decisions)).toEqual([
-      { subjectId: 'bo', group: 'direct_report', text: 'a' },
-      { subjectId: 'bo', group: null, text: 'b' },
-      { subjectId: 'bo', group: 'self', text: 'c' },
-      { subjectId: 'cecilia', group: 'self', text: 'e' },
-      { subjectId: 'anna', group: 'self', text: 'g' },
-    ]);
-  });
-});
-
-describe('parseSealableReport', () => {
-  it('reads a stored report', () => {
-    const content = JSON.stringify({
-      subject: { name: 'Bo' },
-      ...report({ self: true, others: true }),
-    });
-    expect(sealDecision(parseSealableReport(content)).keepOthers).toBe(true);
-  });
-
-  it('reads a report without comments', () => {
-    const { comments: _comments, ...rest } = report({ self: true });
-    expect(sealDecision(parseSealableReport(JSON.stringify(rest)))).toEqual(KEEP_SELF_ONLY);
-  });
-
-  it.each([
-    ['not JSON', '{'],
-    ['no groups', JSON.stringify({ dimensions: [], items: [] })],
-    [
-      'groups without shown',
-      JSON.stringify({ groups: [{ group: 'others' }], dimensions: [], items: [] }),
-    ],
-    ['items without scores', JSON.stringify({ groups: [], dimensions: [], items: [{ id: 'x' }] })],
-  ])('refuses a report with %s rather than guess', (_case, content) => {
-    expect(() => parseSealableReport(content)).toThrow();
   });
 });
