@@ -109,7 +109,10 @@ export class ModularBasis {
       const factor = rest[pivot] as number;
       if (factor !== 0) {
         for (let j = 0; j < rest.length; j += 1) {
-          rest[j] = modulo((rest[j] as number) - ((factor * (basis[j] as number)) % PRIME));
+          const entry = basis[j] as number;
+          if (entry !== 0) {
+            rest[j] = modulo((rest[j] as number) - ((factor * entry) % PRIME));
+          }
         }
       }
     }

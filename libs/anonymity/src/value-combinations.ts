@@ -35,10 +35,18 @@ export function valueFindings(
   // dimension row weighs all their answered items alike) and the items they answered.
   const signature = (index: number) => {
     const answered = context.subject.respondents[index]?.answered;
-    const item = dimension.items.find((id) => answered?.has(id)) ?? '';
-    return `${dimension.items.map((id) => (answered?.has(id) ? 1 : 0)).join('')}|${rows
-      .map((row) => (row.respondents.has(index) ? row.coefficient(index, item) : '-'))
-      .join(',')}`;
+    let key = '';
+    let item = '';
+    for (const id of dimension.items) {
+      const has = answered?.has(id) ?? false;
+      key += has ? '1' : '0';
+      item ||= has ? id : '';
+    }
+    key += '|';
+    for (const row of rows) {
+      key += row.respondents.has(index) ? `${row.coefficient(index, item)},` : '-,';
+    }
+    return key;
   };
   const people = new Set<number>();
   for (const row of rows) {
