@@ -1,8 +1,10 @@
 /**
  * What a campaign's responses may keep once it closes (DESIGN.md, rule 7, "sealed at close").
  * Pure: decided from the report exactly as it is stored, so a row keeps nothing its report
- * does not show; the statements that seal the stored rows follow `sealedRow`. Rows that fed no shown figure go; the rest keep no group narrower than the
- * groups their report shows; self-assessments stay as they are.
+ * does not show. Rows that fed no shown figure go; the rest keep no group narrower than the
+ * groups their report shows; self-assessments stay as they are. `sealedRow` says it of one row;
+ * the statements that seal the stored rows (libs/responses) do the same, which a property test
+ * checks on both databases.
  */
 
 import { RATER_GROUPS, type RaterGroup } from './groups';
