@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isSafeText } from '@ledarspegel/text';
 import { isPlainEmailAddress } from './email-address';
-import { parsePeopleCsv } from './people-csv';
+import { parsePeopleCsv, readRecords } from './people-csv';
 import { PeopleCsvError } from './people-csv-format';
 
 const HEADER = 'employee_id,name,email,manager_employee_id,unit,locale';
@@ -254,6 +254,50 @@ describe('parsePeopleCsv on any input', () => {
             expect(isPlainEmailAddress(person.email)).toBe(true);
           }
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readRecords', () => {
+  const field = fc.stringMatching(/^[a-zå@. \t]{0,6}$/);
+  const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
+  const line = fc.oneof(
+    { weight: 8, arbitrary: fc.array(field, { minLength: 1, maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom([''], ['  '], ['\t'], ['"a', 'b"'], ['"x\ny"']) },
+  );
+  const text = fc
+    .tuple(
+      fc.array(fc.tuple(line, lineBreak), { minLength: 1, maxLength: 12 }),
+      fc.constantFrom(',', ';'),
+      fc.boolean(),
+    )
+    .map(([lines, delimiter, trailingBreak]) => ({
+      delimiter,
+      text:
+        lines.map(([fields, end]) => `${fields.join(delimiter)}${end}`).join('') +
+        (trailingBreak ? '' : 'z'),
+    }));
+
+  it('reads a file without quotes or blank lines as the full reading does, rows included', () => {
+    fc.assert(
+      fc.property(text, ({ text: source, delimiter }) => {
+        const full = (() => {
+          try {
+            return readRecords(source, delimiter, false);
+          } catch (error) {
+            return (error as Error).message;
+          }
+        })();
+        const chosen = (() => {
+          try {
+            return readRecords(source, delimiter);
+          } catch (error) {
+            return (error as Error).message;
+          }
+        })();
+        expect(chosen).toEqual(full);
       }),
       { numRuns: 500 },
     );
