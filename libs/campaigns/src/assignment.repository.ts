@@ -73,6 +73,16 @@ const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a
 const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" IN (:...ids) AND "answered" = :no
   AND "campaign_id" IN (SELECT "id" FROM "campaign" WHERE "status" = 'open')
   RETURNING "id"`;
+/**
+ * On PostgreSQL a submit runs beside a close. Without the lock it could read the campaign as
+ * open while the close (which changes that row first) is under way, and store an answer the
+ * close neither reports nor seals. `FOR SHARE` makes it wait for the closing transaction and
+ * read the campaign again: once closed, nothing is spent. SQLite has one writer at a time.
+ */
+const SPEND_POSTGRES = SPEND.replace(
+  `WHERE "status" = 'open')`,
+  `WHERE "status" = 'open' FOR SHARE)`,
+);
 
 const UNANSWERED_OF = `SELECT "id", "subject_id" AS "subjectId", "relationship" FROM "assignment"
   WHERE "campaign_id" = :campaignId AND "rater_id" = :raterId AND "answered" = :no`;
@@ -282,7 +292,8 @@ export class AssignmentRepository {
   async spendAssignments(tx: EntityManager, ids: readonly string[]): Promise<Set<string>> {
     const spent = new Set<string>();
     for (const chunk of chunks([...new Set(ids)])) {
-      const rows = await rawReturning<{ id: string }>(tx, SPEND, {
+      const statement = tx.connection.options.type === 'postgres' ? SPEND_POSTGRES : SPEND;
+      const rows = await rawReturning<{ id: string }>(tx, statement, {
         yes: true,
         no: false,
         ids: chunk,
