@@ -68,15 +68,21 @@ export function connectWithoutDelay(
   callback: SocketCallback,
 ): void {
   const socket = net.connect({ host: options.host, port: options.port, noDelay: true });
+  let settled = false;
   const fail = (error: Error) => {
     socket.destroy();
-    callback(error);
+    if (!settled) {
+      settled = true;
+      callback(error);
+    }
   };
   socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(new Error('SMTP connection timeout')));
   socket.once('error', fail);
   socket.once('connect', () => {
     socket.setTimeout(0);
     socket.off('error', fail);
+    settled = true;
+    // nodemailer puts its own error handler on the socket in this same turn
     callback(null, { connection: socket });
   });
 }
