@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { axeViolations, hasChromium, launchChromium } from './support/browser';
 import { ensureBuilt, ROOT } from './support/build';
 import { CookieBrowser, locationOf } from './support/cookie-browser';
-import { freePort, waitForHealth } from './support/ports';
+import { freePort, startAttempt, waitForHealth } from './support/ports';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const api = path.join(ROOT, 'dist/apps/api/src/main.js');
@@ -463,13 +463,8 @@ describe("sign-in with the organisation's identity provider (OpenID Connect)", (
       'PASSWORD_LOGIN',
     ],
   ])('refuses to start with %j, naming %s on one line', (extra, variable) => {
-    const result = spawnSync(process.execPath, [api], {
-      cwd: ROOT,
-      env: { ...env, ...extra },
-      encoding: 'utf8',
-    });
-    expect(result.status).not.toBe(0);
-    const lines = result.stderr.trim().split('\n');
+    const { status, lines } = startAttempt(api, ROOT, { ...env, ...extra });
+    expect(status).not.toBe(0);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(variable);
   });

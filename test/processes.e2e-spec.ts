@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt } from './support/build';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { freePort, waitForHealth } from './support/ports';
+import { freePort, startAttempt, waitForHealth } from './support/ports';
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist/apps/cli/src/main.js');
@@ -78,13 +78,8 @@ describe('processes', () => {
     [{ WORKER: 'maybe' }, 'WORKER'],
     [{ NODE_ENV: 'production', SECRET_KEY: '' }, 'SECRET_KEY'],
   ])('refuses to start with %j, naming %s on one line', (extra, variable) => {
-    const result = spawnSync(process.execPath, [api], {
-      cwd: root,
-      env: { ...env, ...extra },
-      encoding: 'utf8',
-    });
-    expect(result.status).not.toBe(0);
-    const lines = result.stderr.trim().split('\n');
+    const { status, lines } = startAttempt(api, root, { ...env, ...extra });
+    expect(status).not.toBe(0);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(variable);
   });

@@ -7,6 +7,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { KEEP_SELF_ONLY, RATER_GROUPS, type SealDecision, sealedRow } from '@ledarspegel/anonymity';
+import { rawQuery } from '@ledarspegel/core';
 import { ResponseRepository, ResponseSealer } from '@ledarspegel/responses';
 import { importOrganisation } from './support/campaign-fixture';
 import { createTestApp, signInAsAdmin, TestApp } from './support/test-app';
@@ -56,8 +57,6 @@ describe('sealing the stored rows of a closing campaign', () => {
     await t?.close();
   });
 
-  const placeholder = () => (dataSource.options.type === 'postgres' ? '$1' : '?');
-
   const decisionArbitrary = fc.record({
     keepOthers: fc.boolean(),
     keepGroups: fc.subarray([...RATER_GROUPS]),
@@ -100,16 +99,18 @@ describe('sealing the stored rows of a closing campaign', () => {
               tx,
               rows.map((row) => ({ ...row, campaignId, comments: '{}' })),
             );
-            const before = await tx.query<{ id: string }[]>(
-              `SELECT id FROM response WHERE campaign_id = ${placeholder()}`,
-              [campaignId],
+            const before = await rawQuery<{ id: string }[]>(
+              tx,
+              'SELECT id FROM response WHERE campaign_id = :campaignId',
+              { campaignId },
             );
             await sealer.sealSubjects(tx, campaignId, decisions);
             await sealer.sealRest(tx, campaignId, [...decisions.keys()]);
-            const after = await tx.query<(Row & { id: string })[]>(
+            const after = await rawQuery<(Row & { id: string })[]>(
+              tx,
               `SELECT id, subject_id AS "subjectId", rater_group AS "group", answers
-               FROM response WHERE campaign_id = ${placeholder()}`,
-              [campaignId],
+               FROM response WHERE campaign_id = :campaignId`,
+              { campaignId },
             );
             expect(sorted(after)).toEqual(sorted(expected));
             const oldIds = new Set(before.map(({ id }) => id));

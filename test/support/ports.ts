@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import net from 'node:net';
 
 /** A TCP port on loopback that nothing listens on right now, for a server a test starts. */
@@ -35,4 +35,14 @@ export async function waitForHealth(
     }
   }
   throw new Error(`the server did not answer /health within ${timeoutMs / 1000} s`);
+}
+
+/** Runs a built entry point that should refuse to start: its exit status and its error lines. */
+export function startAttempt(
+  script: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { status: number | null; lines: string[] } {
+  const result = spawnSync(process.execPath, [script], { cwd, env, encoding: 'utf8' });
+  return { status: result.status, lines: result.stderr.trim().split('\n') };
 }

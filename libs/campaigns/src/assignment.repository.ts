@@ -68,21 +68,21 @@ const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a
   JOIN campaign c ON c.id = a.campaign_id
   WHERE t.token_hash = :hash`;
 
-// Spends the links that are unspent and whose campaign is still open: of two submits of one
-// link, however close, exactly one changes the row.
-const SPEND = `UPDATE "assignment" SET "answered" = :yes WHERE "id" IN (:...ids) AND "answered" = :no
-  AND "campaign_id" IN (SELECT "id" FROM "campaign" WHERE "status" = 'open')
-  RETURNING "id"`;
 /**
+ * Spends the links that are unspent and whose campaign is still open: of two submits of one
+ * link, however close, exactly one changes the row.
+ *
  * On PostgreSQL a submit runs beside a close. Without the lock it could read the campaign as
  * open while the close (which changes that row first) is under way, and store an answer the
  * close neither reports nor seals. `FOR SHARE` makes it wait for the closing transaction and
  * read the campaign again: once closed, nothing is spent. SQLite has one writer at a time.
  */
-const SPEND_POSTGRES = SPEND.replace(
-  `WHERE "status" = 'open')`,
-  `WHERE "status" = 'open' FOR SHARE)`,
-);
+const spend = (lock: '' | ' FOR SHARE') =>
+  `UPDATE "assignment" SET "answered" = :yes WHERE "id" IN (:...ids) AND "answered" = :no
+  AND "campaign_id" IN (SELECT "id" FROM "campaign" WHERE "status" = 'open'${lock})
+  RETURNING "id"`;
+const SPEND = spend('');
+const SPEND_POSTGRES = spend(' FOR SHARE');
 
 const UNANSWERED_OF = `SELECT "id", "subject_id" AS "subjectId", "relationship" FROM "assignment"
   WHERE "campaign_id" = :campaignId AND "rater_id" = :raterId AND "answered" = :no`;
