@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { chunks, insertMany, rawQuery, rawReturning } from '@ledarspegel/core';
+import { chunks, HotRead, insertMany, rawQuery, rawReturning } from '@ledarspegel/core';
 import { PeopleRepository } from '@ledarspegel/people';
 import { AssignmentToken } from './assignment-token.entity';
 import { Assignment } from './assignment.entity';
@@ -56,9 +56,10 @@ interface SurveyLinkRow {
   invited_in_group: number | string;
 }
 
-// The survey's hot path: one statement over this lib's tables; the two names come from the
-// people lib (two primary-key reads).
-const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a.subject_id, a.rater_id,
+// The survey's hot path (every GET and POST of a link): one statement over this lib's tables; the
+// two names come from the people lib (one more statement).
+const SURVEY_LINK = new HotRead<SurveyLinkRow>(
+  `SELECT a.id AS assignment_id, a.relationship, a.answered, a.subject_id, a.rater_id,
     c.id AS campaign_id, c.name AS campaign_name, c.status, c.anonymity_threshold,
     c.show_manager_separately, c.closes_at, c.questionnaire_key, c.questionnaire_version,
     (SELECT COUNT(*) FROM assignment g WHERE g.campaign_id = a.campaign_id AND g.subject_id = a.subject_id
@@ -66,7 +67,8 @@ const SURVEY_LINK = `SELECT a.id AS assignment_id, a.relationship, a.answered, a
   FROM assignment_token t
   JOIN assignment a ON a.id = t.assignment_id
   JOIN campaign c ON c.id = a.campaign_id
-  WHERE t.token_hash = :hash`;
+  WHERE t.token_hash = :hash`,
+);
 
 /**
  * Spends the links that are unspent and whose campaign is still open: of two submits of one
@@ -252,15 +254,12 @@ export class AssignmentRepository {
   }
 
   async surveyLink(tokenHash: string): Promise<SurveyLink | null> {
-    const rows = await rawQuery<SurveyLinkRow[]>(this.dataSource.manager, SURVEY_LINK, {
-      hash: tokenHash,
-    });
-    const row = rows[0];
+    const [row] = await SURVEY_LINK.all(this.dataSource.manager, { hash: tokenHash });
     if (!row) {
       return null;
     }
     // one read for both names (a self-assessment is one person)
-    const people = await this.people.briefs([row.subject_id, row.rater_id]);
+    const people = await this.people.briefsOf(row.subject_id, row.rater_id);
     const subject = people.get(row.subject_id);
     const rater = people.get(row.rater_id);
     return {

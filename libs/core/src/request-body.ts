@@ -146,7 +146,11 @@ const TEXT_CHARSETS = new Set(['utf-8', 'utf8']);
 
 /** A NUL, or half of a UTF-16 surrogate pair without its other half (JSON's "\\ud800"). */
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const unstorable = (text: string) => text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
+/** Any NUL or surrogate at all: one quick scan, so that the usual text skips the look-arounds. */
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+const unstorable = (text: string) =>
+  SUSPECT.test(text) && (text.includes('\u0000') || UNPAIRED_SURROGATE.test(text));
 
 /**
  * Whether a parsed request part (params, query, a JSON or form body) holds, in a key or a value,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { chunks, insertMany, rawQuery } from '@ledarspegel/core';
+import { chunks, HotRead, insertMany, rawQuery } from '@ledarspegel/core';
 import { ExistingPerson } from './people-import';
 import { ListPeopleQueryDto } from './person.dto';
 import { Person } from './person.entity';
 
 const BRIEFS = 'SELECT "id", "name", "locale" FROM "person" WHERE "id" IN (:...ids)';
+const TWO_BRIEFS = new HotRead<{ id: string; name: string; locale: 'sv' | 'en' }>(
+  'SELECT "id", "name", "locale" FROM "person" WHERE "id" IN (:first, :second)',
+);
 
 /** Ids per `IN (...)`. */
 const ID_CHUNK = 500;
@@ -200,8 +203,20 @@ export class PeopleRepository {
   }
 
   /**
-   * Name and language of a few people (a survey link's subject and rater, an invitation's rater
-   * and subjects) in one prepared statement, for the pages and messages read most.
+   * Name and language of a survey link's subject and rater (one person in a self-assessment):
+   * the survey's hot path.
+   */
+  async briefsOf(
+    first: string,
+    second: string,
+  ): Promise<Map<string, { name: string; locale: 'sv' | 'en' }>> {
+    const rows = await TWO_BRIEFS.all(this.people.manager, { first, second });
+    return new Map(rows.map(({ id, name, locale }) => [id, { name, locale }]));
+  }
+
+  /**
+   * Name and language of a few people (an invitation's rater and subjects) in one prepared
+   * statement, for the messages read most.
    */
   async briefs(
     ids: readonly string[],
