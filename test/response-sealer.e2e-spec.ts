@@ -77,7 +77,9 @@ describe('sealing the stored rows of a closing campaign', () => {
         ),
         // a decision for some subjects (their report), none for the rest (no report)
         fc.array(fc.option(decisionArbitrary), { minLength: 3, maxLength: 3 }),
-        async (generated, generatedDecisions) => {
+        // a close rewrites the rows while its first reports are built: before or after a seal
+        fc.boolean(),
+        async (generated, generatedDecisions, rewriteFirst) => {
           const rows: Row[] = generated.map(({ subject, group, value }, index) => ({
             subjectId: subjectIds[subject] as string,
             group,
@@ -104,7 +106,13 @@ describe('sealing the stored rows of a closing campaign', () => {
               'SELECT id FROM response WHERE campaign_id = :campaignId',
               { campaignId },
             );
+            if (rewriteFirst) {
+              await sealer.rewrite(tx, campaignId);
+            }
             await sealer.sealSubjects(tx, campaignId, decisions);
+            if (!rewriteFirst) {
+              await sealer.rewrite(tx, campaignId);
+            }
             await sealer.sealRest(tx, campaignId, [...decisions.keys()]);
             const after = await rawQuery<(Row & { id: string })[]>(
               tx,
@@ -129,6 +137,9 @@ describe('sealing the stored rows of a closing campaign', () => {
   it('refuses to seal outside the transaction that closes the campaign', async () => {
     const sealer = t.app.get(ResponseSealer);
     await expect(sealer.sealSubjects(dataSource.manager, campaignId, new Map())).rejects.toThrow(
+      /inside the transaction/,
+    );
+    await expect(sealer.rewrite(dataSource.manager, campaignId)).rejects.toThrow(
       /inside the transaction/,
     );
   });

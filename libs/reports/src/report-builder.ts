@@ -152,6 +152,15 @@ export class ReportBuilder implements CampaignReports {
       );
     };
 
+    // Every row is written anew once, by the database, while the threads build the first
+    // batches (on one thread a close would rather do it first: the same work either way).
+    let rewritten = false;
+    const rewrite = async () => {
+      if (!rewritten) {
+        rewritten = true;
+        await this.sealer.rewrite(tx, campaign.id);
+      }
+    };
     const pool = new AssemblyPool();
     try {
       // one batch more in the making than there are threads, so none waits for the main thread
@@ -162,9 +171,11 @@ export class ReportBuilder implements CampaignReports {
         next.catch(() => undefined); // awaited in turn below; a failure then fails the close
         building.push(next);
         if (building.length >= ahead) {
+          await rewrite();
           await store(await (building.shift() as Promise<BuiltBatch>));
         }
       }
+      await rewrite();
       for (const next of building) {
         await store(await next);
       }

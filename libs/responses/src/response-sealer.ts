@@ -5,12 +5,13 @@ import { AssignmentRepository } from '@ledarspegel/campaigns';
 import { ResponseRepository } from './response.repository';
 
 /**
- * Seals a campaign's responses in the transaction that closes it, once its reports are stored
- * (DESIGN.md, rule 7): rows that fed no shown figure are deleted, the rest keep only the groups
- * their report shows, and every row is written anew, with a new random id, in the random order of
- * those ids. A close seals its subjects a batch at a time, as their reports are stored, and then
- * the rest: rows of subjects without a report keep self only, every row is rewritten, and the
- * campaign's drafts go. The rows never pass through this process: the database moves them.
+ * Seals a campaign's responses in the transaction that closes it (DESIGN.md, rule 7): rows that
+ * fed no shown figure are deleted, the rest keep only the groups their report shows, and every
+ * row is written anew, with a new random id, in the random order of those ids. A close rewrites
+ * the rows while the first reports are being built, then seals its subjects a batch at a time as
+ * their reports are stored, and then the rest: rows of subjects without a report keep self only,
+ * and the campaign's drafts go. The rows never pass through this process: the database moves
+ * them.
  */
 @Injectable()
 export class ResponseSealer {
@@ -34,19 +35,40 @@ export class ResponseSealer {
       entry.subjectIds.push(subjectId);
       alike.set(key, entry);
     }
-    for (const { decision, subjectIds } of alike.values()) {
-      if (decision.keepOthers) {
-        await this.responses.poolGroupsExcept(tx, campaignId, subjectIds, [...decision.keepGroups]);
-      } else {
-        await this.responses.deleteAllButSelf(tx, campaignId, subjectIds);
-      }
+    if (alike.size === 0) {
+      return;
     }
+    // in a savepoint, like the rewrite: on PostgreSQL a pooled row's new version then shares no
+    // `xmin` with the assignments this close rewrites
+    await tx.transaction(async (inner) => {
+      for (const { decision, subjectIds } of alike.values()) {
+        if (decision.keepOthers) {
+          await this.responses.poolGroupsExcept(inner, campaignId, subjectIds, [
+            ...decision.keepGroups,
+          ]);
+        } else {
+          await this.responses.deleteAllButSelf(inner, campaignId, subjectIds);
+        }
+      }
+    });
   }
 
   /**
-   * After every report is stored: rows of subjects without one keep self only; then every row
-   * is written anew, and the drafts go.
+   * Every row of the campaign written anew, before or after the subjects' seals (each keeps what
+   * it keeps either way). Rewriting every row, not only the changed ones, is what unties them
+   * from submission: on SQLite a WITHOUT ROWID table is ordered by the new random ids, and each
+   * page is filled in their order, not in the order of the submits; on PostgreSQL the new row
+   * versions get a transaction id of their own and a heap position in the order of the new ids
+   * (the old versions are vacuumed after commit). A savepoint gives the new rows a
+   * (sub)transaction id of their own on PostgreSQL, so they share no `xmin` with the assignments
+   * this close rewrites.
    */
+  async rewrite(tx: EntityManager, campaignId: string): Promise<void> {
+    assertClosing(tx);
+    await tx.transaction((inner) => this.responses.rewriteCampaign(inner, campaignId));
+  }
+
+  /** After every report is stored: rows of subjects without one keep self only; the drafts go. */
   async sealRest(
     tx: EntityManager,
     campaignId: string,
@@ -60,14 +82,6 @@ export class ResponseSealer {
     if (rest.length > 0) {
       await this.responses.deleteAllButSelf(tx, campaignId, rest);
     }
-    // Rewriting every row, not only the changed ones, is what unties them from submission: on
-    // SQLite a WITHOUT ROWID table is ordered by the new random ids, and each page is filled in
-    // their order, not in the order of the submits; on PostgreSQL the new row versions get a
-    // transaction id of their own and a heap position in the order of the new ids (the old
-    // versions are vacuumed after commit). A savepoint gives the new rows a (sub)transaction id
-    // of their own on PostgreSQL, so they share no `xmin` with the assignments this close
-    // rewrites.
-    await tx.transaction((inner) => this.responses.rewriteCampaign(inner, campaignId));
     // The drafts are few (saved, never submitted): those of this campaign's assignments go.
     const drafted = await this.responses.draftAssignmentIds(tx);
     await this.responses.deleteDrafts(
