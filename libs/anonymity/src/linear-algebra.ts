@@ -40,6 +40,9 @@ export function exactRank(matrix: IntegerMatrix): number {
 }
 
 function modulo(value: number): number {
+  if (value >= 0 && value < PRIME) {
+    return value; // the small coefficients of the auditor's rows, most often
+  }
   const rest = value % PRIME;
   return rest < 0 ? rest + PRIME : rest;
 }
@@ -108,12 +111,7 @@ export class ModularBasis {
     for (const { pivot, vector: basis } of this.vectors) {
       const factor = rest[pivot] as number;
       if (factor !== 0) {
-        for (let j = 0; j < rest.length; j += 1) {
-          const entry = basis[j] as number;
-          if (entry !== 0) {
-            rest[j] = modulo((rest[j] as number) - ((factor * entry) % PRIME));
-          }
-        }
+        subtractMultiple(rest, factor, basis);
       }
     }
     return rest;
@@ -127,16 +125,28 @@ export class ModularBasis {
       return false;
     }
     const scale = inverse(rest[pivot] as number);
-    const normalised = rest.map((value) => (value * scale) % PRIME);
+    for (let j = pivot; j < rest.length; j += 1) {
+      rest[j] = ((rest[j] as number) * scale) % PRIME; // entries before the pivot are 0
+    }
+    // every other vector loses its part along the new one, in place
     for (const entry of this.vectors) {
       const factor = entry.vector[pivot] as number;
       if (factor !== 0) {
-        entry.vector = entry.vector.map((value, j) =>
-          modulo(value - ((factor * (normalised[j] as number)) % PRIME)),
-        );
+        subtractMultiple(entry.vector, factor, rest);
       }
     }
-    this.vectors.push({ pivot, vector: normalised });
+    this.vectors.push({ pivot, vector: rest });
     return true;
+  }
+}
+
+/** target -= factor * source, modulo PRIME, in place (both hold residues). */
+function subtractMultiple(target: number[], factor: number, source: readonly number[]): void {
+  for (let j = 0; j < target.length; j += 1) {
+    const entry = source[j] as number;
+    if (entry !== 0) {
+      const value = ((target[j] as number) - ((factor * entry) % PRIME)) % PRIME;
+      target[j] = value < 0 ? value + PRIME : value;
+    }
   }
 }

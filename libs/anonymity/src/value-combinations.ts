@@ -131,8 +131,16 @@ export function valueFindings(
   };
   const modular = rankWithout(new Set());
   // exact when the matrix has full rank modulo the prime (a rank cannot exceed that)
-  // (equal rows, e.g. a group and others with the same people, do not add to the rank)
-  const distinct = [...new Map(matrix.map((line) => [line.join(','), line])).values()];
+  // (equal rows, e.g. a group and others with the same people, do not add to the rank: a row
+  // follows from its level, its item and its people, so rows alike in those are equal)
+  const distinct = [
+    ...new Map(
+      matrix.map((line, index) => {
+        const { figure, respondents } = rows[index] as Row;
+        return [`${figure.level}|${figure.key}|${[...respondents].join(',')}`, line];
+      }),
+    ).values(),
+  ];
   const rank =
     modular === Math.min(distinct.length, columns.length) ? modular : exactRank(distinct);
   if (modular === rank && beyond.size === 0) {

@@ -172,7 +172,8 @@ export function aggregate(input: ReportInput): AggregatedFigures {
   const visibleInReport = (counts: GroupCounts) =>
     new Set([...visible(counts)].filter((group) => reportGroups.has(group)));
 
-  // Every figure's values per group, then rule 3 on its own at each level.
+  // Every figure's values per group, then rule 3 on its own at each level. Each answer is
+  // looked up once; values are appended in the order of the responses, as the sums need.
   const memberships = responses.map(groupsOf);
   const dimensionValues = new Map<string, Map<ReportGroup, number[]>>();
   const itemValues = new Map<string, Map<ReportGroup, number[]>>();
@@ -182,15 +183,22 @@ export function aggregate(input: ReportInput): AggregatedFigures {
     items: new Map<string, Set<ReportGroup>>(),
   };
   for (const dimension of questionnaire.dimensions) {
+    const answers = dimension.items.map(({ id }) => responses.map((r) => r.answers[id]));
     // Dimension level: each respondent's mean over the items they answered (rule 5).
     const respondentMeans = new Map<ReportGroup, number[]>();
-    for (const [index, response] of responses.entries()) {
-      const values = dimension.items
-        .map((item) => response.answers[item.id])
-        .filter((value): value is number => typeof value === 'number');
-      if (values.length > 0) {
-        const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-        for (const group of memberships[index] ?? []) {
+    for (let index = 0; index < responses.length; index += 1) {
+      let sum = 0;
+      let answered = 0;
+      for (const column of answers) {
+        const value = column[index];
+        if (typeof value === 'number') {
+          sum += value;
+          answered += 1;
+        }
+      }
+      if (answered > 0) {
+        const mean = sum / answered;
+        for (const group of memberships[index] as ReportGroup[]) {
           append(respondentMeans, group, mean);
         }
       }
@@ -198,15 +206,18 @@ export function aggregate(input: ReportInput): AggregatedFigures {
     dimensionValues.set(dimension.key, respondentMeans);
     primary.dimensions.set(dimension.key, visibleInReport(countsOf(respondentMeans)));
 
-    for (const item of dimension.items) {
+    dimension.items.forEach((item, position) => {
+      const column = answers[position] as (AnswerValue | undefined)[];
       const values = new Map<ReportGroup, number[]>();
       const unknown = new Map<ReportGroup, number>();
-      for (const [index, response] of responses.entries()) {
-        const value = response.answers[item.id];
-        for (const group of memberships[index] ?? []) {
-          if (typeof value === 'number') {
+      for (let index = 0; index < responses.length; index += 1) {
+        const value = column[index];
+        if (typeof value === 'number') {
+          for (const group of memberships[index] as ReportGroup[]) {
             append(values, group, value);
-          } else if (value === 'na') {
+          }
+        } else if (value === 'na') {
+          for (const group of memberships[index] as ReportGroup[]) {
             unknown.set(group, (unknown.get(group) ?? 0) + 1);
           }
         }
@@ -214,7 +225,7 @@ export function aggregate(input: ReportInput): AggregatedFigures {
       itemValues.set(item.id, values);
       notApplicable.set(item.id, unknown);
       primary.items.set(item.id, visibleInReport(countsOf(values)));
-    }
+    });
   }
 
   // Then the levels together (rule 4): the auditor hides more until nothing can be combined.
@@ -232,18 +243,22 @@ export function aggregate(input: ReportInput): AggregatedFigures {
       const itemScores = emptyScores<ItemScore>();
       for (const group of shown.items.get(item.id) ?? []) {
         const list = itemValues.get(item.id)?.get(group) ?? [];
-        const distribution: Record<string, number> = {};
-        for (let value = questionnaire.scale.min; value <= questionnaire.scale.max; value += 1) {
-          distribution[String(value)] = 0;
-        }
+        const { min, max } = questionnaire.scale;
+        const counts = new Array<number>(max - min + 1).fill(0);
         for (const value of list) {
-          const key = String(value);
-          if (key in distribution) {
-            distribution[key] = (distribution[key] as number) + 1;
+          if (Number.isInteger(value) && value >= min && value <= max) {
+            counts[value - min] = (counts[value - min] as number) + 1;
           }
         }
+        const distribution: Record<string, number> = {};
+        counts.forEach((count, offset) => {
+          distribution[String(min + offset)] = count;
+        });
+        const { n, mean, sd } = score(list);
         itemScores[group] = {
-          ...score(list),
+          n,
+          mean,
+          sd,
           distribution,
           notApplicable: notApplicable.get(item.id)?.get(group) ?? 0,
         };
