@@ -48,16 +48,15 @@ function modulo(value: number): number {
 }
 
 function inverse(value: number): number {
-  // Fermat: value^(p-2) mod p, by squaring with exact products (both factors < 2^26).
-  let result = 1;
-  let base = value;
-  for (let exponent = PRIME - 2; exponent > 0; exponent = Math.floor(exponent / 2)) {
-    if (exponent % 2 === 1) {
-      result = (result * base) % PRIME;
-    }
-    base = (base * base) % PRIME;
+  // extended Euclid: every quotient times coefficient stays below PRIME^2 < 2^53, exact in a double
+  let [remainder, nextRemainder] = [PRIME, value];
+  let [coefficient, nextCoefficient] = [0, 1];
+  while (nextRemainder !== 0) {
+    const quotient = Math.floor(remainder / nextRemainder);
+    [remainder, nextRemainder] = [nextRemainder, remainder - quotient * nextRemainder];
+    [coefficient, nextCoefficient] = [nextCoefficient, coefficient - quotient * nextCoefficient];
   }
-  return result;
+  return coefficient < 0 ? coefficient + PRIME : coefficient;
 }
 
 /** Rank modulo PRIME of the given columns of the matrix (all columns when none are given). */

@@ -11,11 +11,30 @@ import { exactRank, IntegerMatrix, ModularBasis } from './linear-algebra';
 /** Above this many combinations of people in one dimension the auditor hides, not searches. */
 const MAX_COMBINATIONS = 4000;
 
-/** A row of the value system: one shown sum, as coefficients on (respondent, item) unknowns. */
+/**
+ * A row of the value system: one shown sum, as coefficients on (respondent, item) unknowns, an
+ * item given by its place in the dimension.
+ */
 interface Row {
   figure: FigureRef;
   respondents: Set<number>;
-  coefficient: (respondent: number, item: string) => number;
+  coefficient: (respondent: number, item: number) => number;
+}
+
+/** Who answered which of the dimension's items, read once: `answered(respondent, place)`. */
+function answeredItems(
+  context: AuditContext,
+  items: readonly string[],
+): (respondent: number, item: number) => boolean {
+  const { respondents } = context.subject;
+  const flags = new Uint8Array(respondents.length * items.length);
+  respondents.forEach(({ answered }, index) => {
+    items.forEach((item, place) => {
+      flags[index * items.length + place] = answered.has(item) ? 1 : 0;
+    });
+  });
+  return (respondent, item) =>
+    item >= 0 && item < items.length && flags[respondent * items.length + item] === 1;
 }
 
 /** The value system of one dimension: its items' sums and its own, over the same unknowns. */
@@ -24,9 +43,19 @@ export function valueFindings(
   dimension: { key: string; items: readonly string[] },
   shown: ShownFigures,
 ): Finding[] {
-  const rows = valueRows(context, dimension, shown);
+  const answered = answeredItems(context, dimension.items);
+  const rows = valueRows(context, dimension, shown, answered);
   if (rows.length === 0) {
     return [];
+  }
+  // A row follows from its level, its item and its people, so rows alike in those are equal
+  // (a group and others with the same people): the classes and the ranks below are the same
+  // without the copies, and only the choice of figures to hide needs them.
+  const distinctRows: Row[] = [];
+  for (const row of rows) {
+    if (!distinctRows.some((kept) => sameSum(kept, row))) {
+      distinctRows.push(row);
+    }
   }
   // People whose unknowns sit in exactly the same rows with the same weights ("twins") can
   // only be told apart together: a combination about one of them and not the other is zero.
@@ -34,22 +63,23 @@ export function valueFindings(
   // A person's columns follow from the rows that hold them (an item row holds one item; a
   // dimension row weighs all their answered items alike) and the items they answered.
   const signature = (index: number) => {
-    const answered = context.subject.respondents[index]?.answered;
     let key = '';
-    let item = '';
-    for (const id of dimension.items) {
-      const has = answered?.has(id) ?? false;
+    let item = -1;
+    for (let place = 0; place < dimension.items.length; place += 1) {
+      const has = answered(index, place);
       key += has ? '1' : '0';
-      item ||= has ? id : '';
+      if (has && item < 0) {
+        item = place;
+      }
     }
     key += '|';
-    for (const row of rows) {
+    for (const row of distinctRows) {
       key += row.respondents.has(index) ? `${row.coefficient(index, item)},` : '-,';
     }
     return key;
   };
   const people = new Set<number>();
-  for (const row of rows) {
+  for (const row of distinctRows) {
     row.respondents.forEach((index) => people.add(index));
   }
   const classes = new Map<string, number[]>();
@@ -68,18 +98,18 @@ export function valueFindings(
     return [];
   }
   // One column per class and item: twins' columns are equal, so the rank is the same.
-  const columns: { cls: number; item: string }[] = [];
+  const columns: { cls: number; item: number }[] = [];
   all.forEach((members, cls) => {
     const first = members[0] as number;
-    for (const item of dimension.items) {
-      if (context.subject.respondents[first]?.answered.has(item)) {
+    for (let item = 0; item < dimension.items.length; item += 1) {
+      if (answered(first, item)) {
         columns.push({ cls, item });
       }
     }
   });
-  const matrix: IntegerMatrix = rows.map((row) =>
-    columns.map(({ cls, item }) => row.coefficient(all[cls]?.[0] as number, item)),
-  );
+  const lineOf = (row: Row) =>
+    columns.map(({ cls, item }) => row.coefficient(all[cls]?.[0] as number, item));
+  const matrix: IntegerMatrix = distinctRows.map(lineOf);
   const columnVector = (index: number) => matrix.map((line) => line[index] as number);
   // The classes of k or more can never be left out, so their columns always stay: what the
   // small classes outside T add beyond them decides whether removing T lowers the rank.
@@ -131,18 +161,7 @@ export function valueFindings(
   };
   const modular = rankWithout(new Set());
   // exact when the matrix has full rank modulo the prime (a rank cannot exceed that)
-  // (equal rows, e.g. a group and others with the same people, do not add to the rank: a row
-  // follows from its level, its item and its people, so rows alike in those are equal)
-  const distinct = [
-    ...new Map(
-      matrix.map((line, index) => {
-        const { figure, respondents } = rows[index] as Row;
-        return [`${figure.level}|${figure.key}|${[...respondents].join(',')}`, line];
-      }),
-    ).values(),
-  ];
-  const rank =
-    modular === Math.min(distinct.length, columns.length) ? modular : exactRank(distinct);
+  const rank = modular === Math.min(matrix.length, columns.length) ? modular : exactRank(matrix);
   if (modular === rank && beyond.size === 0) {
     return []; // the large classes alone carry every shown figure
   }
@@ -161,8 +180,9 @@ export function valueFindings(
     const touching = byCost(
       rows.filter((row) => !people || [...row.respondents].some((index) => people.has(index))),
     );
+    const everyRow = rows.map(lineOf);
     const cures = (row: Row) => {
-      const without = matrix.filter((_, index) => rows[index] !== row);
+      const without = everyRow.filter((_, index) => rows[index] !== row);
       return (
         exactRank(without.map((line) => kept.map((index) => line[index] as number))) >=
         exactRank(without)
@@ -232,21 +252,20 @@ function valueRows(
   context: AuditContext,
   dimension: { key: string; items: readonly string[] },
   shown: ShownFigures,
+  answered: (respondent: number, item: number) => boolean,
 ): Row[] {
-  const answered = (index: number, item: string) =>
-    context.subject.respondents[index]?.answered.has(item) ?? false;
   const rows: Row[] = [];
-  for (const item of dimension.items) {
+  for (const [place, item] of dimension.items.entries()) {
     for (const group of shown.items.get(item) ?? []) {
       if (group === 'self') {
         continue;
       }
-      const respondents = new Set(context.members(group).filter((index) => answered(index, item)));
+      const respondents = new Set(context.members(group).filter((index) => answered(index, place)));
       if (respondents.size > 0) {
         rows.push({
           figure: { level: 'item', key: item, group },
           respondents,
-          coefficient: (index, of) => (of === item && respondents.has(index) ? 1 : 0),
+          coefficient: (index, of) => (of === place && respondents.has(index) ? 1 : 0),
         });
       }
     }
@@ -257,7 +276,7 @@ function valueRows(
   const count = (index: number) => {
     let value = counts.get(index);
     if (value === undefined) {
-      value = dimension.items.filter((item) => answered(index, item)).length;
+      value = dimension.items.filter((_, place) => answered(index, place)).length;
       counts.set(index, value);
     }
     return value;
@@ -278,6 +297,23 @@ function valueRows(
     }
   }
   return rows;
+}
+
+/** Whether two rows are the same sum: the same level and item, over the same people. */
+function sameSum(a: Row, b: Row): boolean {
+  if (
+    a.figure.level !== b.figure.level ||
+    a.figure.key !== b.figure.key ||
+    a.respondents.size !== b.respondents.size
+  ) {
+    return false;
+  }
+  for (const index of a.respondents) {
+    if (!b.respondents.has(index)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function gcd(a: number, b: number): number {
