@@ -273,6 +273,29 @@ describe('survey: invitations, the form contract and anonymous storage', () => {
     }
   });
 
+  it('answers in the rater’s language where the form does not say, with the names shown again', async () => {
+    // Cecilia's language is English; a submit reads names and language only when it needs them
+    const path = `/s/${tokenOf(linksOf('cecilia@kommun.test')[0] ?? '')}`;
+    const incomplete = completeForm(itemIds);
+    delete incomplete[`item-${itemIds[0]}`];
+    const shownAgain = await form(path, incomplete).expect(422);
+    expect(shownAgain.text).toMatch(/<title>Error: Your self-assessment/);
+    const inSwedish = await form(path, { ...incomplete, lang: 'sv' }).expect(422);
+    expect(inSwedish.text).toMatch(/<title>Fel: /);
+    const done = await form(path, completeForm(itemIds)).expect(303);
+    expect(done.headers.location).toBe('/s/thanks?lang=en');
+    const again = await form(path, completeForm(itemIds)).expect(410);
+    expect(again.text).toContain('This survey has already been answered');
+    // Greta (English too) answered earlier: told so in English, in Swedish when the form says
+    const greta = `/s/${tokenOf(linksOf('greta@kommun.test')[0] ?? '')}`;
+    expect((await form(greta, completeForm(itemIds)).expect(410)).text).toContain(
+      'This survey has already been answered',
+    );
+    expect(
+      (await form(greta, { ...completeForm(itemIds), lang: 'sv' }).expect(410)).text,
+    ).toContain('redan besvarad');
+  });
+
   it('closes: every link then answers 410', async () => {
     await t.http.post(`/api/v1/campaigns/${campaignId}/close`).set(auth()).expect(200);
     const open = linksOf('dan@kommun.test')[0] ?? '';

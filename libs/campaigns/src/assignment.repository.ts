@@ -39,6 +39,11 @@ export interface SurveyLink {
   invitedInGroup: number;
 }
 
+export interface UnnamedSurveyLink extends Omit<SurveyLink, 'subject' | 'rater'> {
+  subject: { id: string };
+  rater: { id: string };
+}
+
 interface SurveyLinkRow {
   assignment_id: string;
   relationship: Relationship;
@@ -253,15 +258,21 @@ export class AssignmentRepository {
     await insertMany(tx, AssignmentToken, tokens);
   }
 
+  /** A survey link with both people's names (the survey page shows them). */
   async surveyLink(tokenHash: string): Promise<SurveyLink | null> {
+    const link = await this.surveyLinkUnnamed(tokenHash);
+    return link && this.named(link);
+  }
+
+  /**
+   * A survey link without the names: all a submit needs (one statement; the names cost a second
+   * one, and a submitted form is not shown again).
+   */
+  async surveyLinkUnnamed(tokenHash: string): Promise<UnnamedSurveyLink | null> {
     const [row] = await SURVEY_LINK.all(this.dataSource.manager, { hash: tokenHash });
     if (!row) {
       return null;
     }
-    // one read for both names (a self-assessment is one person)
-    const people = await this.people.briefsOf(row.subject_id, row.rater_id);
-    const subject = people.get(row.subject_id);
-    const rater = people.get(row.rater_id);
     return {
       assignment: {
         id: row.assignment_id,
@@ -278,9 +289,22 @@ export class AssignmentRepository {
         questionnaireKey: row.questionnaire_key,
         questionnaireVersion: Number(row.questionnaire_version),
       },
-      subject: { id: row.subject_id, name: subject?.name ?? '' },
-      rater: { name: rater?.name ?? '', locale: rater?.locale ?? 'sv' },
+      subject: { id: row.subject_id },
+      rater: { id: row.rater_id },
       invitedInGroup: Number(row.invited_in_group),
+    };
+  }
+
+  /** The link with the subject's and the rater's names and the rater's language. */
+  async named(link: UnnamedSurveyLink): Promise<SurveyLink> {
+    // one read for both (a self-assessment is one person)
+    const people = await this.people.briefsOf(link.subject.id, link.rater.id);
+    const subject = people.get(link.subject.id);
+    const rater = people.get(link.rater.id);
+    return {
+      ...link,
+      subject: { id: link.subject.id, name: subject?.name ?? '' },
+      rater: { name: rater?.name ?? '', locale: rater?.locale ?? 'sv' },
     };
   }
 

@@ -9,6 +9,7 @@ import {
   looksLikeSurveyToken,
   SurveyLink,
   TallyRepository,
+  UnnamedSurveyLink,
 } from '@ledarspegel/campaigns';
 import {
   AppLogger,
@@ -60,7 +61,7 @@ function dayOf(date: Date): string {
 
 /** A submit waiting for its batch. */
 interface Submission {
-  survey: SurveyContext;
+  survey: UnnamedSurveyLink;
   values: SurveyAnswers;
 }
 
@@ -93,6 +94,10 @@ export class SurveyService {
     return { kind: 'form', survey, values, problems: [], saved };
   }
 
+  /**
+   * The link is read without the names, which only a form shown again needs (and the language,
+   * when the form did not say): a submit that is stored reads them not at all.
+   */
   async post(token: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
     const action = readSurveyAction(body);
     if (!action) {
@@ -101,37 +106,45 @@ export class SurveyService {
         'Skicka formuläret med knappen Skicka in eller Spara; inget har sparats. / Send the form with its Submit or Save button; nothing was stored.',
       );
     }
-    const survey = await this.resolve(token, body.lang);
-    const gone = this.goneReason(survey);
+    const link = await this.link(token);
+    const gone = this.goneReason(link);
     if (gone) {
-      return { kind: 'gone', reason: gone, language: survey.language };
+      return { kind: 'gone', reason: gone, language: await this.languageOf(link, body.lang) };
     }
-    const form = readSurveyForm(survey.questionnaire, body, action);
+    const questionnaire = await this.questionnaireOf(link.campaign);
+    const form = readSurveyForm(questionnaire, body, action);
+    const shownAgain = async (problems: FieldProblem[]): Promise<SubmitOutcome> => ({
+      kind: 'invalid',
+      survey: this.context(await this.assignments.named(link), questionnaire, body.lang),
+      values: form.values,
+      problems,
+    });
     if (form.action === 'save') {
       // a draft is kept with gaps, but never with text that could not be submitted either
       const refused = form.problems.filter(
         (p) => p.code === 'too_long' || p.code === 'hidden_character',
       );
       if (refused.length > 0) {
-        return { kind: 'invalid', survey, values: form.values, problems: refused };
+        return shownAgain(refused);
       }
-      await this.saveDraft(survey.assignment.id, form.values);
+      await this.saveDraft(link.assignment.id, form.values);
       return { kind: 'saved' };
     }
     if (form.problems.length > 0) {
-      return { kind: 'invalid', survey, values: form.values, problems: form.problems };
+      return shownAgain(form.problems);
     }
-    const stored = await this.submit(survey, form.values);
+    const stored = await this.submit(link, form.values);
+    const language = await this.languageOf(link, body.lang);
     return stored
-      ? { kind: 'submitted', language: survey.language }
-      : { kind: 'gone', reason: 'answered', language: survey.language };
+      ? { kind: 'submitted', language }
+      : { kind: 'gone', reason: 'answered', language };
   }
 
   /**
    * Stored with the submits that come in while the one before is being written (group commit,
    * see `storeAll`); answered only once the transaction that holds it has committed.
    */
-  private submit(survey: SurveyContext, values: SurveyAnswers): Promise<boolean> {
+  private submit(survey: UnnamedSurveyLink, values: SurveyAnswers): Promise<boolean> {
     return this.submissions.add({ survey, values });
   }
 
@@ -241,32 +254,60 @@ export class SurveyService {
     });
   }
 
-  private goneReason(survey: SurveyContext): 'answered' | 'closed' | null {
-    if (survey.campaign.status !== 'open') {
+  private goneReason(link: {
+    campaign: { status: string };
+    assignment: { answered: boolean };
+  }): 'answered' | 'closed' | null {
+    if (link.campaign.status !== 'open') {
       return 'closed';
     }
-    return survey.assignment.answered ? 'answered' : null;
+    return link.assignment.answered ? 'answered' : null;
   }
 
-  private async resolve(token: string, languageParameter: unknown): Promise<SurveyContext> {
+  private async link(token: string): Promise<UnnamedSurveyLink> {
     const link = looksLikeSurveyToken(token)
-      ? await this.assignments.surveyLink(hashSurveyToken(token))
+      ? await this.assignments.surveyLinkUnnamed(hashSurveyToken(token))
       : null;
     if (!link) {
       throw new DomainError('not_found', 'There is no survey at this address.');
     }
-    const { questionnaireKey, questionnaireVersion, ...campaign } = link.campaign;
+    return link;
+  }
+
+  /** The language asked for, else the rater's (which costs the read of the names). */
+  private async languageOf(link: UnnamedSurveyLink, languageParameter: unknown): Promise<Language> {
+    if (languageParameter === 'sv' || languageParameter === 'en') {
+      return languageParameter;
+    }
+    return toLanguage((await this.assignments.named(link)).rater.locale);
+  }
+
+  private async questionnaireOf(campaign: UnnamedSurveyLink['campaign']): Promise<Questionnaire> {
+    return restrictedTo(
+      await this.questionnaires.find(campaign.questionnaireKey, campaign.questionnaireVersion),
+      await this.itemSets.itemsOf(campaign.id),
+    );
+  }
+
+  private context(
+    link: SurveyLink,
+    questionnaire: Questionnaire,
+    languageParameter: unknown,
+  ): SurveyContext {
+    const { questionnaireKey: _key, questionnaireVersion: _version, ...campaign } = link.campaign;
     return {
       assignment: link.assignment,
       campaign,
       subject: link.subject,
       rater: link.rater,
       invitedInGroup: link.invitedInGroup,
-      questionnaire: restrictedTo(
-        await this.questionnaires.find(questionnaireKey, questionnaireVersion),
-        await this.itemSets.itemsOf(campaign.id),
-      ),
+      questionnaire,
       language: toLanguage(languageParameter, toLanguage(link.rater.locale)),
     };
+  }
+
+  private async resolve(token: string, languageParameter: unknown): Promise<SurveyContext> {
+    const link = await this.assignments.named(await this.link(token));
+    return this.context(link, await this.questionnaireOf(link.campaign), languageParameter);
   }
 }
