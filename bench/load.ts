@@ -6,6 +6,23 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** every request's time in ms, sorted */
+  latencies: number[];
+}
+
+/** Several runs of one side as one: their requests over their time, their latencies together. */
+export function combined(results: readonly LoadResult[]): LoadResult {
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  const count = results.reduce((sum, result) => sum + result.count, 0);
+  const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+  return {
+    count,
+    seconds,
+    perSecond: count / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    latencies,
+  };
 }
 
 /** `clients` concurrent loops, each sending the next request until `count` are done. */
@@ -35,5 +52,6 @@ export async function runLoad(
     perSecond: count / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    latencies,
   };
 }
