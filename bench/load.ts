@@ -10,11 +10,8 @@ export interface LoadResult {
   latencies: number[];
 }
 
-/** Several runs of one side as one: their requests over their time, their latencies together. */
-export function combined(results: readonly LoadResult[]): LoadResult {
-  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
-  const count = results.reduce((sum, result) => sum + result.count, 0);
-  const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+function result(count: number, seconds: number, latencies: number[]): LoadResult {
+  latencies.sort((a, b) => a - b);
   return {
     count,
     seconds,
@@ -23,6 +20,15 @@ export function combined(results: readonly LoadResult[]): LoadResult {
     p99: percentile(latencies, 99),
     latencies,
   };
+}
+
+/** Several runs of one side as one: their requests over their time, their latencies together. */
+export function combined(results: readonly LoadResult[]): LoadResult {
+  return result(
+    results.reduce((sum, { count }) => sum + count, 0),
+    results.reduce((sum, { seconds }) => sum + seconds, 0),
+    results.flatMap(({ latencies }) => latencies),
+  );
 }
 
 /** `clients` concurrent loops, each sending the next request until `count` are done. */
@@ -44,14 +50,5 @@ export async function runLoad(
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  return {
-    count,
-    seconds,
-    perSecond: count / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    latencies,
-  };
+  return result(count, Number(process.hrtime.bigint() - started) / 1e9, latencies);
 }

@@ -5,26 +5,14 @@
  * AUDITOR_VERSION bumped) records them again with `UPDATE_GOLDEN=1 npx jest auditor.golden`.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { audit, AuditSubject, ShownFigures } from './auditor';
 import { NAMED_GROUPS, REPORT_GROUPS, type ReportGroup } from './groups';
 import { protect } from './protect';
+import { expectAsRecorded, seededRandom } from '../../../test/support/golden';
 
 const GOLDEN = path.join(__dirname, 'auditor.golden.json');
 const CASES = 800;
-
-/** mulberry32: the same numbers on every machine and every version of every library. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A report as teams are: mostly whole answers, some "don't know", groups of every size. */
 function drawCase(next: () => number): { subject: AuditSubject; primary: ShownFigures } {
@@ -67,7 +55,7 @@ const digest = (value: unknown) =>
 
 /** Per report: how many figures it hides, and digests of which (in order) and of the findings. */
 function answers(): string[] {
-  const next = random(20261207);
+  const next = seededRandom(20261207);
   return Array.from({ length: CASES }, () => {
     const { subject, primary } = drawCase(next);
     const { hidden } = protect(subject, primary);
@@ -78,15 +66,6 @@ function answers(): string[] {
 describe('the auditor on recorded reports', () => {
   it('hides and finds exactly what it did when they were recorded', () => {
     const now = answers();
-    if (process.env.UPDATE_GOLDEN === '1') {
-      fs.writeFileSync(GOLDEN, `${JSON.stringify(now, null, 2)}\n`);
-    }
-    const recorded = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as string[];
-    expect(now).toHaveLength(recorded.length);
-    now.forEach((answer, index) => {
-      if (answer !== recorded[index]) {
-        throw new Error(`case ${index}: now "${answer}", recorded "${recorded[index]}"`);
-      }
-    });
+    expectAsRecorded(GOLDEN, now);
   });
 });

@@ -5,25 +5,13 @@
  * that means to records them again with `UPDATE_GOLDEN=1 npx jest report-assembly.golden`.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { NAMED_GROUPS } from '@ledarspegel/anonymity';
 import { type AssemblyJob, type AssemblySettings, assembleStoredReport } from './report-assembly';
+import { expectAsRecorded, seededRandom } from '../../../../test/support/golden';
 
 const GOLDEN = path.join(__dirname, 'report-assembly.golden.json');
 const CASES = 600;
-
-/** mulberry32: the same numbers on every machine and every version of every library. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SETTINGS = (threshold: number, showManagerSeparately: boolean): AssemblySettings => ({
   threshold,
@@ -91,7 +79,7 @@ function drawJob(next: () => number): { job: AssemblyJob; settings: AssemblySett
 }
 
 function digests(): string[] {
-  const next = random(20261208);
+  const next = seededRandom(20261208);
   return Array.from({ length: CASES }, () => {
     const { job, settings } = drawJob(next);
     const report = assembleStoredReport(job, settings);
@@ -106,15 +94,6 @@ function digests(): string[] {
 describe('stored reports, recorded', () => {
   it('are built byte for byte as they were when recorded', () => {
     const now = digests();
-    if (process.env.UPDATE_GOLDEN === '1') {
-      fs.writeFileSync(GOLDEN, `${JSON.stringify(now, null, 2)}\n`);
-    }
-    const recorded = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as string[];
-    expect(now).toHaveLength(recorded.length);
-    now.forEach((digest, index) => {
-      if (digest !== recorded[index]) {
-        throw new Error(`report ${index} is not what was recorded`);
-      }
-    });
+    expectAsRecorded(GOLDEN, now);
   });
 });
