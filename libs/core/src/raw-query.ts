@@ -33,9 +33,9 @@ interface SqliteConnection {
 /**
  * A read of the survey's hot path, with scalar named parameters (`:name`): on SQLite it is
  * prepared once on the driver's connection, which binds the names itself, and run there, without
- * the ORM rewriting the text and emitting its events on every call (a third of a submit's
- * database time); on PostgreSQL it runs as `rawQuery`. The same connection, so the same view of
- * the data, as every other statement.
+ * the ORM rewriting the text, looking up its statement cache and emitting its events on every
+ * call; on PostgreSQL it runs as `rawQuery`. The same connection, so the same view of the data,
+ * as every other statement.
  */
 export class HotRead<T> {
   private readonly prepared = new WeakMap<object, DriverStatement>();
