@@ -559,6 +559,29 @@ describe('sealed at close: a database copy links no answer to a person (rule 7)'
     }
   });
 
+  onPostgres(
+    '[PostgreSQL only] waits while a transaction in another database holds a transaction id',
+    async () => {
+      // A transaction id is the whole server's: while one older than the close is running, in
+      // any database, VACUUM FULL keeps the deleted row versions (and their submit xmin).
+      await query('UPDATE campaign SET sealed_at = NULL WHERE id = :id', { id: campaignId });
+      // the server's own database the suite was given, not this file's
+      const elsewhere = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query('BEGIN');
+        await elsewhere.query('SELECT txid_current()');
+        await t.app.get(CampaignScheduler).tick();
+        expect(await sealedAt()).toBeNull();
+        await elsewhere.query('COMMIT');
+      } finally {
+        await elsewhere.end();
+      }
+      await t.app.get(CampaignScheduler).tick();
+      expect(await sealedAt()).not.toBeNull();
+    },
+  );
+
   it('a campaign closed on its date is sealed as well', async () => {
     const now = Date.now();
     const created = await t.http

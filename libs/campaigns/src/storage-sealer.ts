@@ -158,17 +158,20 @@ export class StorageSealer {
 
   /**
    * VACUUM FULL copies a dead row version that some open snapshot may still see: a transaction
-   * that began before the close keeps the old rows alive. Wait a little for such transactions.
+   * that began before the close keeps the old rows alive. So does one in any other database of
+   * the server that holds a transaction id (those are the whole server's), and a prepared
+   * transaction. Wait a little for such transactions.
    */
   private async olderTransactionsEnded(runner: QueryRunner): Promise<boolean> {
     const [{ started }] = (await runner.query('SELECT now() AS started')) as [{ started: Date }];
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const [{ count }] = (await runner.query(
-        `SELECT COUNT(*) AS count FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid()
-           AND backend_type = 'client backend'
-           AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL)
-           AND xact_start < $1`,
+        `SELECT (SELECT COUNT(*) FROM pg_stat_activity
+           WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'
+             AND xact_start < $1
+             AND (backend_xid IS NOT NULL
+               OR (datname = current_database() AND backend_xmin IS NOT NULL)))
+         + (SELECT COUNT(*) FROM pg_prepared_xacts WHERE prepared < $1) AS count`,
         [started],
       )) as [{ count: string }];
       if (Number(count) === 0) {
